@@ -3,8 +3,9 @@ using EcoNotebooks.Rasters;
 namespace EcoNotebooks.Productivity;
 
 /// <summary>
-/// Runs the CASA model (<see cref="Casa"/>) over rasters: per pixel and month, FPAR from NDVI and SR with class-specific
-/// NDVImin/NDVImax (percentiles of each land-cover class's NDVI over all months), Topt per pixel and year from the month of
+/// Runs the CASA model (<see cref="Casa"/>) over rasters: per pixel and month, FPAR from NDVI and SR with NDVImin = the
+/// lower percentile of all NDVI on classified land and NDVImax = the upper percentile of each land-cover class's NDVI
+/// (both over all months), Topt per pixel and year from the month of
 /// maximum NDVI, Tε1, Tε2, Wε = 0.5 + 0.5·EET/PET with PET = (EET + PET₀)/2 and Thornthwaite PET₀, ε, APAR and NPP.
 /// Work is parallel over rows. Pixels with land cover <see cref="LandCoverClass.None"/> or missing inputs are NaN.
 /// </summary>
@@ -40,19 +41,26 @@ public static class CasaModel
         var ndvi = ordered.Select(m => Read(m.Ndvi)).ToArray();
         var temp = ordered.Select(m => Read(m.Temperature)).ToArray();
 
-        // Class NDVI ranges from all months.
-        var ranges = new Dictionary<LandCoverClass, (double, double)>();
-        foreach (var cls in Enum.GetValues<LandCoverClass>().Where(c => c != LandCoverClass.None))
+        // NDVImin: lower percentile of all vegetated-or-not valid NDVI (bare ground anchors it, as Zhu et al. 2006 use one
+        // NDVImin for all types); NDVImax: upper percentile of each class's NDVI over all months.
+        var all = new List<double>();
+        var perClass = new Dictionary<LandCoverClass, List<double>>();
+        for (int i = 0; i < n; i++)
         {
-            var values = new List<double>();
-            for (int i = 0; i < n; i++)
-                if (lc[i] == (double)(byte)cls)
-                    for (int t = 0; t < nm; t++) if (!double.IsNaN(ndvi[t][i])) values.Add(ndvi[t][i]);
-            if (values.Count < 2) continue;
-            var arr = values.ToArray(); Array.Sort(arr);
-            double lo = Percentile(arr, p.LowerPercentile), hi = Percentile(arr, p.UpperPercentile);
-            if (hi <= lo) hi = lo + 1e-6;
-            ranges[cls] = (lo, hi);
+            if (double.IsNaN(lc[i]) || lc[i] == 0) continue;
+            var cls = (LandCoverClass)(byte)lc[i];
+            if (!perClass.TryGetValue(cls, out var list)) perClass[cls] = list = new List<double>();
+            for (int t = 0; t < nm; t++) if (!double.IsNaN(ndvi[t][i])) { list.Add(ndvi[t][i]); all.Add(ndvi[t][i]); }
+        }
+        if (all.Count < 2) throw new ArgumentException("CASA input has fewer than 2 valid NDVI values on classified land.", nameof(input));
+        var allSorted = all.ToArray(); Array.Sort(allSorted);
+        double globalLo = Percentile(allSorted, p.LowerPercentile);
+        var ranges = new Dictionary<LandCoverClass, (double, double)>();
+        foreach (var (cls, list) in perClass)
+        {
+            var arr = list.ToArray(); Array.Sort(arr);
+            double hi = Percentile(arr, p.UpperPercentile);
+            ranges[cls] = (globalLo, Math.Max(hi, globalLo + 1e-6));
         }
 
         // Topt and heat index per pixel and year.

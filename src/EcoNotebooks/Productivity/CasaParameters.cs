@@ -10,8 +10,8 @@ namespace EcoNotebooks.Productivity;
 /// <param name="EpsilonMax">εmax per class, gC MJ⁻¹ (≥ 0).</param>
 /// <param name="FparMin">FPARmin, 0.001 (Zhu et al. 2006).</param>
 /// <param name="FparMax">FPARmax, 0.95.</param>
-/// <param name="LowerPercentile">Percentile (%) of a class's NDVI taken as NDVImin (default 5).</param>
-/// <param name="UpperPercentile">Percentile (%) taken as NDVImax (default 95).</param>
+/// <param name="LowerPercentile">Percentile (%) of all NDVI values on classified land taken as NDVImin (default 5).</param>
+/// <param name="UpperPercentile">Percentile (%) of each class's NDVI taken as that class's NDVImax (default 95).</param>
 /// <param name="NdviWeight">α in FPAR = α·FPAR_NDVI + (1 − α)·FPAR_SR, default 0.5.</param>
 /// <param name="MinimumTemperature">Monthly mean air temperature (°C) at or below which ε = 0 (no photosynthesis), default −10.</param>
 public sealed record CasaParameters(

@@ -20,7 +20,7 @@ public sealed class CasaResult
     public IReadOnlyList<(int Year, int Month)> Months { get; }
     /// <summary>Years covered.</summary>
     public IReadOnlyList<int> Years { get; }
-    /// <summary>NDVImin/NDVImax used per land-cover class (percentiles of the class's NDVI over all months).</summary>
+    /// <summary>NDVImin (common to all classes) and NDVImax used per land-cover class.</summary>
     public IReadOnlyDictionary<LandCoverClass, (double Min, double Max)> NdviRange { get; }
 
     private int IndexOf(int year, int month)
