@@ -29,15 +29,16 @@ namespace EcoNotebooks.Learning;
 public sealed class RandomForestRegression
 {
     private readonly RegressionTree[] _trees;
+    private readonly int[][] _inBag;
     private readonly double[] _oobPredictions;
     private readonly int[] _oobCounts;
     private readonly FeatureImportance[] _importance;
     private readonly string[] _featureNames;
 
-    private RandomForestRegression(RandomForestOptions options, string[] featureNames, int mtry, RegressionTree[] trees,
+    private RandomForestRegression(RandomForestOptions options, string[] featureNames, int mtry, RegressionTree[] trees, int[][] inBag,
         double[] oobPredictions, int[] oobCounts, double oobMse, double oobRSquared, FeatureImportance[] importance, int rows)
     {
-        Options = options; _featureNames = featureNames; Mtry = mtry; _trees = trees;
+        Options = options; _featureNames = featureNames; Mtry = mtry; _trees = trees; _inBag = inBag;
         _oobPredictions = oobPredictions; _oobCounts = oobCounts; OobMse = oobMse; OobRSquared = oobRSquared;
         _importance = importance; TrainingRowCount = rows;
     }
@@ -46,7 +47,7 @@ public sealed class RandomForestRegression
     public RandomForestOptions Options { get; }
 
     /// <summary>Feature names, in column order (the order <see cref="Predict(ReadOnlySpan{double})"/> expects).</summary>
-    public IReadOnlyList<string> FeatureNames => _featureNames;
+    public IReadOnlyList<string> FeatureNames => Array.AsReadOnly(_featureNames);
 
     /// <summary>Number of features p.</summary>
     public int FeatureCount => _featureNames.Length;
@@ -58,16 +59,27 @@ public sealed class RandomForestRegression
     public int TrainingRowCount { get; }
 
     /// <summary>The trees, in index order.</summary>
-    public IReadOnlyList<RegressionTree> Trees => _trees;
+    public IReadOnlyList<RegressionTree> Trees => Array.AsReadOnly(_trees);
+
+    /// <summary>
+    /// How many times each training row was drawn into the sample of tree <paramref name="tree"/> (0 = out of bag for that
+    /// tree); R: <c>rf$inbag[, tree + 1]</c> with <c>keep.inbag = TRUE</c>.
+    /// </summary>
+    /// <param name="tree">0-based tree index.</param>
+    public IReadOnlyList<int> InBagCounts(int tree)
+    {
+        if (tree < 0 || tree >= _trees.Length) throw new ArgumentOutOfRangeException(nameof(tree), tree, $"The forest has {_trees.Length} trees.");
+        return Array.AsReadOnly(_inBag[tree]);
+    }
 
     /// <summary>
     /// OOB prediction per training row (R: <c>rf$predicted</c>): mean of the predictions of the trees whose sample did not
     /// contain the row; NaN for a row that was in every tree's sample.
     /// </summary>
-    public IReadOnlyList<double> OobPredictions => _oobPredictions;
+    public IReadOnlyList<double> OobPredictions => Array.AsReadOnly(_oobPredictions);
 
     /// <summary>Number of trees for which each training row was out of bag (R: <c>rf$oob.times</c>).</summary>
-    public IReadOnlyList<int> OobCounts => _oobCounts;
+    public IReadOnlyList<int> OobCounts => Array.AsReadOnly(_oobCounts);
 
     /// <summary>Rows with at least one OOB prediction (the rows <see cref="OobMse"/> averages over).</summary>
     public int OobRowCount => _oobCounts.Count(c => c > 0);
@@ -88,7 +100,7 @@ public sealed class RandomForestRegression
     /// Importance of each feature, in column order (see <see cref="FeatureImportance"/>). %IncMSE fields are NaN when
     /// <see cref="RandomForestOptions.ComputeImportance"/> was false.
     /// </summary>
-    public IReadOnlyList<FeatureImportance> Importance => _importance;
+    public IReadOnlyList<FeatureImportance> Importance => Array.AsReadOnly(_importance);
 
     /// <summary>Grows a forest on a row-major matrix.</summary>
     /// <param name="x">Features: x[i, j] = feature j of row i; n ≥ 2 rows, p ≥ 1 columns, no NaN.</param>
@@ -164,9 +176,10 @@ public sealed class RandomForestRegression
             throw new ArgumentOutOfRangeException(nameof(options), sampleSize, $"SampleSize {sampleSize} exceeds the {n} rows when sampling without replacement.");
         int maxTotalNodes = o.MaxNodes is int mx ? 2 * mx - 1 : int.MaxValue;
 
+        var ranks = columns.Select(RegressionTree.DenseRanks).ToArray();
         var results = new TreeResult[o.Trees];
         var po = new ParallelOptions { MaxDegreeOfParallelism = o.DegreeOfParallelism ?? Environment.ProcessorCount };
-        Parallel.For(0, o.Trees, po, t => results[t] = GrowOne(columns, y, o, t, mtry, sampleSize, maxTotalNodes));
+        Parallel.For(0, o.Trees, po, t => results[t] = GrowOne(columns, ranks, y, o, t, mtry, sampleSize, maxTotalNodes));
 
         // Combine in tree order (deterministic regardless of scheduling).
         var oobSum = new double[n];
@@ -208,23 +221,23 @@ public sealed class RandomForestRegression
             }
             importance[j] = new FeatureImportance(names[j], j, scaled, inc, se, purity[j] / trees);
         }
-        return new RandomForestRegression(o, names, mtry, results.Select(r => r.Tree).ToArray(), oobPred, oobCount, mse, rsq, importance, n);
+        return new RandomForestRegression(o, names, mtry, results.Select(r => r.Tree).ToArray(), results.Select(r => r.InBag).ToArray(), oobPred, oobCount, mse, rsq, importance, n);
     }
 
     /// <summary>R's .Machine$double.eps (2⁻⁵²), the threshold below which importance() does not divide by the SD.</summary>
     private const double MachineEpsilon = 2.220446049250313e-16;
 
-    private sealed record TreeResult(RegressionTree Tree, int[] OobRows, double[] OobPredictions, double[]? Delta);
+    private sealed record TreeResult(RegressionTree Tree, int[] InBag, int[] OobRows, double[] OobPredictions, double[]? Delta);
 
-    private static TreeResult GrowOne(double[][] columns, double[] y, RandomForestOptions o, int t, int mtry, int sampleSize, int maxTotalNodes)
+    private static TreeResult GrowOne(double[][] columns, int[][] ranks, double[] y, RandomForestOptions o, int t, int mtry, int sampleSize, int maxTotalNodes)
     {
         int n = y.Length, p = columns.Length;
         var rng = Xoshiro256StarStar.ForStream(o.Seed, t);
-        var inBag = new bool[n];
+        var inBag = new int[n];
         var sample = new int[sampleSize];
         if (o.Replace)
         {
-            for (int k = 0; k < sampleSize; k++) { int r = rng.NextInt(n); sample[k] = r; inBag[r] = true; }
+            for (int k = 0; k < sampleSize; k++) { int r = rng.NextInt(n); sample[k] = r; inBag[r]++; }
         }
         else
         {
@@ -234,12 +247,12 @@ public sealed class RandomForestRegression
             {
                 int pick = rng.NextInt(last + 1);
                 int r = pool[pick]; pool[pick] = pool[last]; pool[last] = r; last--;
-                sample[k] = r; inBag[r] = true;
+                sample[k] = r; inBag[r]++;
             }
         }
-        var tree = RegressionTree.Grow(columns, y, sample, mtry, o.NodeSize, maxTotalNodes, rng);
+        var tree = RegressionTree.Grow(columns, ranks, y, sample, mtry, o.NodeSize, maxTotalNodes, rng);
 
-        var oobRows = Enumerable.Range(0, n).Where(i => !inBag[i]).ToArray();
+        var oobRows = Enumerable.Range(0, n).Where(i => inBag[i] == 0).ToArray();
         var oobPred = new double[oobRows.Length];
         double oobErr = 0;
         for (int k = 0; k < oobRows.Length; k++)
@@ -278,7 +291,7 @@ public sealed class RandomForestRegression
                 }
             }
         }
-        return new TreeResult(tree, oobRows, oobPred, delta);
+        return new TreeResult(tree, inBag, oobRows, oobPred, delta);
     }
 
     /// <summary>Forest prediction for one case: the mean of the tree predictions; NaN if any feature is NaN.</summary>

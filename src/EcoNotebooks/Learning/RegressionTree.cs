@@ -74,20 +74,20 @@ public sealed class RegressionTree
     /// <paramref name="y"/>, duplicates allowed).
     /// </summary>
     /// <param name="columns">Features, column-major: columns[j][i] = feature j of row i. No NaN.</param>
+    /// <param name="ranks">Dense ranks per feature: ranks[j][i] &lt; ranks[j][k] ⇔ columns[j][i] &lt; columns[j][k] (<see cref="DenseRanks"/>).</param>
     /// <param name="y">Responses. No NaN.</param>
     /// <param name="sample">Rows of the (bootstrap) sample.</param>
     /// <param name="mtry">Features tried per node, 1 ≤ mtry ≤ p.</param>
     /// <param name="nodeSize">A node is split only when it has more than this many cases.</param>
     /// <param name="maxTotalNodes">Node budget: a split is made only while the tree then has at most this many nodes.</param>
     /// <param name="rng">The tree's generator (feature draws).</param>
-    internal static RegressionTree Grow(double[][] columns, double[] y, int[] sample, int mtry, int nodeSize, int maxTotalNodes, Xoshiro256StarStar rng)
+    internal static RegressionTree Grow(double[][] columns, int[][] ranks, double[] y, int[] sample, int mtry, int nodeSize, int maxTotalNodes, Xoshiro256StarStar rng)
     {
         int p = columns.Length;
         int m = sample.Length;
         if (mtry < 1 || mtry > p) throw new ArgumentOutOfRangeException(nameof(mtry), mtry, $"mtry must be in 1..{p}.");
         var idx = (int[])sample.Clone();
-        var keys = new double[m];
-        var ys = new double[m];
+        var keys = new ulong[m];
         var buffer = new int[m];
         var candidates = new int[p];
 
@@ -131,22 +131,29 @@ public sealed class RegressionTree
                 candidates[last] = f;
                 last--;
 
+                // Sort the node's cases on feature f: one ulong per case, dense rank of the value in the high half and
+                // the row in the low half (sorting plain ulongs is much faster than sorting keys with items).
                 var col = columns[f];
-                for (int i = s; i < s + n; i++) { int r = idx[i]; keys[i] = col[r]; ys[i] = y[r]; }
-                Array.Sort(keys, ys, s, n);
-                if (keys[s] >= keys[s + n - 1]) continue; // constant in this node
+                var rank = ranks[f];
+                for (int i = s; i < s + n; i++) { int r = idx[i]; keys[i] = ((ulong)(uint)rank[r] << 32) | (uint)r; }
+                Array.Sort(keys, s, n);
+                int end = s + n - 1;
+                if ((keys[s] >> 32) == (keys[end] >> 32)) continue; // constant in this node
 
                 double sumL = 0, sumR = sumNode, critWithin = 0, cutWithin = 0;
-                int end = s + n - 1;
                 for (int i = s; i < end; i++)
                 {
-                    double d = ys[i];
+                    double d = y[(int)(uint)keys[i]];
                     sumL += d; sumR -= d;
-                    if (keys[i] < keys[i + 1])
+                    if ((keys[i] >> 32) != (keys[i + 1] >> 32))
                     {
                         int nl = i - s + 1, nr = n - nl;
                         double crit = sumL * sumL / nl + sumR * sumR / nr - critParent;
-                        if (crit > critWithin) { critWithin = crit; cutWithin = (keys[i] + keys[i + 1]) / 2.0; }
+                        if (crit > critWithin)
+                        {
+                            critWithin = crit;
+                            cutWithin = (col[(int)(uint)keys[i]] + col[(int)(uint)keys[i + 1]]) / 2.0;
+                        }
                     }
                 }
                 if (critWithin > bestCrit) { bestCrit = critWithin; bestCut = cutWithin; bestFeature = f; }
@@ -169,6 +176,22 @@ public sealed class RegressionTree
             AddNode(s + nLeft, nRight);
         }
         return new RegressionTree(p, [.. feature], [.. threshold], [.. left], [.. right], [.. value], [.. count], [.. decrease]);
+    }
+
+    /// <summary>Dense ranks 0, 1, … of the distinct values of <paramref name="values"/> (equal values share a rank).</summary>
+    internal static int[] DenseRanks(double[] values)
+    {
+        var order = Enumerable.Range(0, values.Length).ToArray();
+        var keys = (double[])values.Clone();
+        Array.Sort(keys, order);
+        var rank = new int[values.Length];
+        int r = 0;
+        for (int k = 0; k < order.Length; k++)
+        {
+            if (k > 0 && keys[k] > keys[k - 1]) r++;
+            rank[order[k]] = r;
+        }
+        return rank;
     }
 
     /// <summary>Adds each internal node's RSS decrease to <paramref name="purity"/>[feature] (IncNodePurity before averaging).</summary>
