@@ -38,11 +38,13 @@ public sealed record VariogramFitResult(VariogramModel Model, double WeightedSse
 /// A starting sill of exactly 0 that is to be fitted is first set to 1. Weights w_j are computed once from the
 /// starting model. Each iteration linearises γ(h; θ) (the derivatives are the unit models for the sills and
 /// psill·∂γ₁/∂a for the range), solves the weighted normal equations by Cholesky for the step δ, and, when the range is
-/// fitted and ‖δ‖ &gt; 0.2·‖θ‖, shrinks δ to 0.2·‖θ‖ ("bounded" step). It stops when the relative decrease of the
+/// fitted and s = ‖δ‖²/‖θ‖² &gt; 0.2, multiplies δ by 0.2/s (a "bounded" step; gstat's v_norm2 is the squared norm). It stops when the relative decrease of the
 /// weighted SSE is in [0, tolerance) after an unbounded step, or after MaxIterations. As in gstat's R code, when the
 /// fit ends with a negative nugget or partial sill, that sill is fixed at 0, the range is reset to its starting
 /// value, and the fit is repeated with the other parameters. Because the algorithm (not just the optimum) is gstat's,
-/// results agree with gstat to rounding even when gstat stops before full convergence.
+/// results agree with gstat to rounding even when gstat stops before full convergence or at the iteration limit.
+/// For the Gaussian model gstat's range derivative is inexact (see VariogramModel.GstatRangeDerivative), so a Gau fit
+/// is gstat's answer, not necessarily the exact weighted least-squares optimum.
 /// Reference: Pebesma, E.J. (2004) Multivariable geostatistics in S: the gstat package. Computers &amp; Geosciences 30, 683–691.
 /// </remarks>
 public static class VariogramFit
@@ -180,7 +182,7 @@ public static class VariogramFit
                 c = 0;
                 if (fitNugget) X[i, c++] = h == 0 ? 0 : 1;
                 if (fitPsill) X[i, c++] = VariogramModel.Unit(type, h, range);
-                if (fitRange) X[i, c++] = ps * VariogramModel.UnitRangeDerivative(type, h, range);
+                if (fitRange) X[i, c++] = ps * VariogramModel.GstatRangeDerivative(type, h, range);
             }
             bool bounded = false;
             if (!SolveWeightedNormalEquations(X, yv, w, beta))
@@ -190,7 +192,7 @@ public static class VariogramFit
             }
             if (fitRange)
             {
-                double s = Norm(beta) / Norm(startVec);
+                double s = SquaredNorm(beta) / SquaredNorm(startVec); // gstat's v_norm2 is the squared norm
                 if (s > 0.2)
                 {
                     for (int j = 0; j < nFit; j++) beta[j] *= 0.2 / s;
@@ -213,11 +215,11 @@ public static class VariogramFit
         }
     }
 
-    private static double Norm(double[] v)
+    private static double SquaredNorm(double[] v)
     {
         double s = 0;
         foreach (double x in v) s += x * x;
-        return Math.Sqrt(s);
+        return s;
     }
 
     /// <summary>Solves (XᵀWX) β = XᵀWy by Cholesky (gstat calc_lm); false when XᵀWX is not positive definite or n &lt; p.</summary>

@@ -56,13 +56,12 @@ public sealed record VariogramModel(VariogramModelType Type, double PartialSill,
     }
 
     /// <summary>
-    /// ∂γ₁/∂a, the derivative of the unit model with respect to the range parameter (gstat's da_fn_*), used by the
-    /// variogram fit.
+    /// gstat's range derivative of the unit model (da_fn_spherical/exponential/gaussian in gstat's vario_fn.c), used
+    /// by <see cref="VariogramFit"/> to reproduce gstat's iterations. For Sph and Exp it is ∂γ₁/∂a; for Gau gstat
+    /// returns −(h/a²)·exp(−(h/a)²), which lacks the factor 2h/a of the exact derivative — kept deliberately so that
+    /// fits agree with gstat.
     /// </summary>
-    /// <param name="type">Model shape.</param>
-    /// <param name="h">Distance, ≥ 0.</param>
-    /// <param name="range">Range parameter, &gt; 0.</param>
-    public static double UnitRangeDerivative(VariogramModelType type, double h, double range)
+    internal static double GstatRangeDerivative(VariogramModelType type, double h, double range)
     {
         switch (type)
         {

@@ -41,20 +41,32 @@ v_lat_def <- variogram(z ~ 1, locations = ~x + y, data = lat)
 # Initial values = gstat's own defaults for vgm(NA, model, NA, NA) (vgm_fill_na): psill = mean of the last 5
 # gamma values, range = max(dist) / 3, nugget = mean of the first 3 gamma values.
 init <- list(psill = mean(tail(v_def$gamma, 5)), range = max(v_def$dist) / 3, nugget = mean(head(v_def$gamma, 3)))
+# fit.variogram with gstat's warnings recorded ("No convergence after 200 iterations" -> converged = FALSE).
+fitw <- function(...) {
+  w <- character(0)
+  f <- withCallingHandlers(fit.variogram(...), warning = function(c) {
+    w <<- c(w, conditionMessage(c)); invokeRestart("muffleWarning") })
+  attr(f, "warn") <- w
+  f
+}
 fits <- list()
 for (m in c("Sph", "Exp", "Gau")) {
-  f <- fit.variogram(v_def, vgm(init$psill, m, init$range, init$nugget))
+  f <- fitw(v_def, vgm(init$psill, m, init$range, init$nugget))
   f_na <- fit.variogram(v_def, vgm(NA, m, NA, NA))
   stopifnot(isTRUE(all.equal(f$psill, f_na$psill, tolerance = 0)))
-  f2 <- fit.variogram(v_def, vgm(1.5, m, 2000, 0.1))
-  f3 <- fit.variogram(v_cw, vgm(init$psill, m, init$range, init$nugget))
+  f2 <- fitw(v_def, vgm(1.5, m, 2000, 0.1))
+  f3 <- fitw(v_cw, vgm(init$psill, m, init$range, init$nugget))
   one <- function(f, start, v) list(start = start, variogram = v,
     psill = f$psill[2], range = f$range[2], nugget = f$psill[1], sserr = attr(f, "SSErr"),
-    singular = attr(f, "singular"))
+    singular = attr(f, "singular"), converged = !any(grepl("No convergence", attr(f, "warn"))),
+    warnings = as.list(attr(f, "warn")))
   fits[[tolower(substr(m, 1, 3))]] <- list(
     default_start = one(f, init, "default"),
     custom_start = one(f2, list(psill = 1.5, range = 2000, nugget = 0.1), "default"),
-    cutoff4000 = one(f3, init, "cutoff4000"))
+    cutoff4000 = one(f3, init, "cutoff4000"),
+    method1 = one(fitw(v_def, vgm(init$psill, m, init$range, init$nugget), fit.method = 1), init, "default"),
+    method2 = one(fitw(v_def, vgm(init$psill, m, init$range, init$nugget), fit.method = 2), init, "default"),
+    method6 = one(fitw(v_def, vgm(init$psill, m, init$range, init$nugget), fit.method = 6), init, "default"))
 }
 
 # ---- Ordinary kriging with fixed models (global neighbourhood) -----------------------------------------------
