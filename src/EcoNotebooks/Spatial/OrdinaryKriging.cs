@@ -143,12 +143,11 @@ public sealed class OrdinaryKriging
         }
         // v = L⁻¹c₀, so c₀ᵀC⁻¹c₀ = ‖v‖².
         double quad = 0;
+        var chol = _chol.AsSpan();
         for (int i = 0; i < n; i++)
         {
-            double s = c0[i];
             int row = i * n;
-            for (int k = 0; k < i; k++) s -= _chol[row + k] * v[k];
-            s /= _chol[row + i];
+            double s = (c0[i] - Dot(chol.Slice(row, i), v.AsSpan(0, i))) / _chol[row + i];
             v[i] = s;
             quad += s * s;
         }
@@ -175,6 +174,23 @@ public sealed class OrdinaryKriging
             v[i] = s / _chol[i * n + i];
         }
         return v;
+    }
+
+    /// <summary>Dot product with System.Numerics.Vector (SIMD) for the triangular solves.</summary>
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        int i = 0;
+        double sum = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated && a.Length >= 2 * System.Numerics.Vector<double>.Count)
+        {
+            var acc = System.Numerics.Vector<double>.Zero;
+            int w = System.Numerics.Vector<double>.Count;
+            for (; i <= a.Length - w; i += w)
+                acc += new System.Numerics.Vector<double>(a.Slice(i, w)) * new System.Numerics.Vector<double>(b.Slice(i, w));
+            sum = System.Numerics.Vector.Sum(acc);
+        }
+        for (; i < a.Length; i++) sum += a[i] * b[i];
+        return sum;
     }
 
     private static double Distance(double x1, double y1, double x2, double y2)
