@@ -81,6 +81,16 @@ public static class VariogramFit
         return Fit(variogram.Bins, initial, options);
     }
 
+    /// <summary>
+    /// Fits a model of <paramref name="type"/> starting from gstat's defaults (<see cref="DefaultInitialModel"/>).
+    /// R: <c>fit.variogram(v, vgm(NA, "Sph", NA, NA))</c>.
+    /// </summary>
+    /// <param name="variogram">Empirical variogram with at least one class.</param>
+    /// <param name="type">Model shape.</param>
+    /// <param name="options">Options; null = gstat defaults.</param>
+    public static VariogramFitResult Fit(EmpiricalVariogram variogram, VariogramModelType type, VariogramFitOptions? options = null) =>
+        Fit(variogram, DefaultInitialModel(variogram, type), options);
+
     /// <summary>Fits <paramref name="initial"/> to distance classes given directly (np, dist, gamma), e.g. from gstat output.</summary>
     /// <param name="bins">Distance classes with PairCount ≥ 1.</param>
     /// <param name="initial">Starting values.</param>

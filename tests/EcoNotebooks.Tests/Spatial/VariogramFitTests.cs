@@ -87,6 +87,8 @@ public class VariogramFitTests
         GstatReference.Close(s.GetProperty("psill").GetDouble(), m.PartialSill, 1e-12, 0, "psill");
         GstatReference.Close(s.GetProperty("range").GetDouble(), m.Range, 1e-12, 0, "range");
         GstatReference.Close(s.GetProperty("nugget").GetDouble(), m.Nugget, 1e-12, 0, "nugget");
+        // fit.variogram(v, vgm(NA, "Sph", NA, NA)) is the same fit (spatial.R checks this on gstat's side).
+        Assert.Equal(VariogramFit.Fit(v, m), VariogramFit.Fit(v, VariogramModelType.Spherical));
     }
 
     [Fact]
