@@ -73,10 +73,13 @@ public sealed class KrigeCommand : ICliCommand
             if (v.Bins.Count == 0) throw new CliError("cannot fit a variogram: no point pairs within the default cutoff; give --psill, --range and --nugget.");
             var fit = VariogramFit.Fit(v, VariogramFit.DefaultInitialModel(v, type));
             var m = fit.Model;
-            if (fit.Singular || !(m.Range > 0) || !double.IsFinite(m.Range) || !(m.PartialSill >= 0) || !(m.Nugget >= 0))
+            if (!(m.Range > 0) || !double.IsFinite(m.Range) || !(m.PartialSill >= 0) || !(m.Nugget >= 0) || !double.IsFinite(m.PartialSill) || !double.IsFinite(m.Nugget))
                 throw new CliError(FormattableString.Invariant(
-                    $"variogram fit failed ({(fit.Singular ? "singular" : "invalid parameters")}: psill {m.PartialSill}, range {m.Range}, nugget {m.Nugget}); give --psill, --range and --nugget."));
-            if (!fit.Converged)
+                    $"variogram fit failed (psill {m.PartialSill}, range {m.Range}, nugget {m.Nugget}{(fit.Singular ? ", singular" : "")}); give --psill, --range and --nugget."));
+            // gstat warns and returns the model in these cases; so do we.
+            if (fit.Singular)
+                Console.Error.WriteLine("econb: warning: singular model in variogram fit (as gstat would warn); using the last iterate.");
+            else if (!fit.Converged)
                 Console.Error.WriteLine($"econb: warning: variogram fit did not converge after {fit.Iterations} iterations (as gstat would warn); using the last iterate.");
             return m;
         }

@@ -69,6 +69,15 @@ for (m in c("Sph", "Exp", "Gau")) {
     method6 = one(fitw(v_def, vgm(init$psill, m, init$range, init$nugget), fit.method = 6), init, "default"))
 }
 
+# Fitting only some parameters: nugget fixed (fit.sills = c(FALSE, TRUE)), range fixed (fit.ranges = FALSE).
+for (m in c("Sph", "Exp")) {
+  k <- tolower(m)
+  f4 <- fitw(v_def, vgm(init$psill, m, init$range, 0.2), fit.sills = c(FALSE, TRUE))
+  fits[[k]]$fixed_nugget <- one(f4, list(psill = init$psill, range = init$range, nugget = 0.2), "default")
+  f5 <- fitw(v_def, vgm(init$psill, m, 2500, init$nugget), fit.ranges = FALSE)
+  fits[[k]]$fixed_range <- one(f5, list(psill = init$psill, range = 2500, nugget = init$nugget), "default")
+}
+
 # ---- Ordinary kriging with fixed models (global neighbourhood) -----------------------------------------------
 models <- list(
   sph = list(type = "Sph", psill = 1.8, range = 4000, nugget = 0.25),
