@@ -14,7 +14,10 @@ public enum BreaksMethod
     /// <summary>
     /// Jenks natural breaks as implemented in classInt's <c>style = "jenks"</c>: the same optimisation as
     /// <see cref="Fisher"/>, but the breaks are the data values at the top of each class (the first break is the
-    /// minimum) and intervals are right-closed. Identical to classInt, including its tie-breaking.
+    /// minimum) and intervals are right-closed. Identical to classInt, including its tie-breaking and a quirk of its
+    /// dynamic programme (the first value may count as a class of its own at no cost): for example
+    /// x = 1, 2, 3, 10, 11, 12 with k = 3 gives breaks 1, 1, 3, 12 in R and here, where Fisher gives 1, 1.5, 6.5, 12.
+    /// Prefer <see cref="Fisher"/> unless classInt's "jenks" output must be reproduced.
     /// </summary>
     Jenks,
 
