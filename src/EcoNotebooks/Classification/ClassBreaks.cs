@@ -196,7 +196,7 @@ public static class ClassBreaks
         if (k < 1) throw new ArgumentOutOfRangeException(nameof(k), k, "Classes must be ≥ 1.");
         var b = new double[k + 1];
         double by = 1.0 / k;
-        for (int i = 0; i <= k; i++) b[i] = QuantileType7(sorted, i * by);
+        for (int i = 0; i <= k; i++) b[i] = QuantileType7(sorted, Math.Min(1, i * by)); // R: pmin(seq(0, 1, 1/k), 1)
         return b;
     }
 

@@ -36,6 +36,27 @@ public sealed class ClassBreaksTests
     }
 
     [Fact]
+    public void Randomised_small_data_sets_match_classInt_exactly()
+    {
+        // 796 cases (40 data sets with heavy ties, k = 2..6, four styles, 12 of them classInt's "unique" case):
+        // guards tie-breaking in the Fisher/Jenks programmes and findInterval counting on tied breaks.
+        var fails = new List<string>();
+        foreach (var c in Root.GetProperty("breaks_random").EnumerateArray())
+        {
+            var x = Doubles(c.GetProperty("x"));
+            int k = c.GetProperty("k").GetInt32();
+            var ci = ClassBreaks.Compute(x, k, Enum.Parse<BreaksMethod>(c.GetProperty("style").GetString()!, ignoreCase: true));
+            var brks = Doubles(c.GetProperty("brks"));
+            var counts = c.GetProperty("counts").EnumerateArray().Select(v => (long)v.GetInt32());
+            bool ok = ci.Breaks.Count == brks.Length && ci.Counts.SequenceEqual(counts)
+                && brks.Select((b, i) => Math.Abs(b - ci.Breaks[i]) <= 1e-8 * Math.Max(1, Math.Abs(b))).All(t => t);
+            Assert.Equal(c.GetProperty("returned_style").GetString() == "unique", ci.UniqueValues);
+            if (!ok) fails.Add($"n={x.Length} k={k} {c.GetProperty("style").GetString()}: R [{string.Join(", ", brks)}] C# [{string.Join(", ", ci.Breaks)}]");
+        }
+        Assert.True(fails.Count == 0, string.Join("\n", fails));
+    }
+
+    [Fact]
     public void K_equal_to_distinct_values_gives_classInt_unique_breaks()
     {
         var u = Root.GetProperty("unique_case");

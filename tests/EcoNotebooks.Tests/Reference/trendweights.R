@@ -58,6 +58,19 @@ for (nm in names(datasets)) for (k in c(3, 5, 7)) for (st in c("fisher", "jenks"
   breaks[[length(breaks) + 1]] <- list(data = nm, k = k, style = st, returned_style = attr(ci, "style"),
                                        closure = attr(ci, "intervalClosure"), brks = ci$brks, counts = counts)
 }
+# randomised cases: 40 small data sets (normal, integer ties, exponential, coarse uniform, bimodal), k = 2..6
+set.seed(123)
+breaks_random <- list()
+for (rep in 1:40) {
+  n <- sample(c(8, 15, 30, 60), 1)
+  x <- switch(rep %% 5 + 1, round(rnorm(n), 2), sample(1:8, n, replace = TRUE), round(rexp(n), 3), round(runif(n), 1),
+              c(round(rnorm(n / 2, 0, 1), 1), round(rnorm(n / 2, 5, 1), 1)))
+  for (k in 2:min(6, length(unique(x)))) for (st in c("fisher", "jenks", "quantile", "equal")) {
+    ci <- suppressWarnings(classIntervals(x, n = k, style = st))
+    breaks_random[[length(breaks_random) + 1]] <- list(x = x, k = k, style = st, returned_style = attr(ci, "style"), brks = ci$brks,
+      counts = as.integer(classInt:::tableClassIntervals(findCols(ci), ci$brks, intervalClosure = attr(ci, "intervalClosure"))))
+  }
+}
 # n equal to the number of distinct values: classInt switches to style "unique" (mid-points between values)
 x_u <- c(1, 1, 2, 3, 3, 3, 7)
 ci <- suppressWarnings(classIntervals(x_u, n = 4, style = "fisher"))
@@ -117,6 +130,6 @@ weights <- list(raw = raw, direction = direction, normalised = norm, sd_populati
                 composite = composite)
 
 out <- list(r_version = R.version.string, classInt_version = as.character(packageVersion("classInt")),
-            mann_kendall = mk, breaks = breaks, unique_case = unique_case, find_interval = find_interval,
+            mann_kendall = mk, breaks = breaks, breaks_random = breaks_random, unique_case = unique_case, find_interval = find_interval,
             ahp = ahp, weights = weights, datasets = datasets, saaty_ri = RI)
 cat(toJSON(out, digits = I(17), auto_unbox = TRUE, pretty = TRUE, na = "null", matrix = "rowmajor"), "\n")
