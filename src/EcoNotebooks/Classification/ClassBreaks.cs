@@ -52,6 +52,67 @@ public static class ClassBreaks
     }
 
     /// <summary>
+    /// The valid (non-missing, finite) pixels of band <paramref name="band"/> for break finding: all of them when
+    /// there are at most <paramref name="maxValues"/>, otherwise the minimum, the maximum and a uniform random sample
+    /// without replacement of <paramref name="maxValues"/> − 2 others (fixed <paramref name="seed"/>), the same idea
+    /// as classInt's sampling for Fisher/Jenks on large data (<c>c(range(var), sample(var, nsamp))</c>), so the
+    /// breaks still span the data. Streams the raster twice; memory O(maxValues).
+    /// </summary>
+    /// <param name="source">Raster.</param>
+    /// <param name="maxValues">Largest number of values returned, ≥ 2 (e.g. 3000 as classInt).</param>
+    /// <param name="seed">Random seed for reproducible samples.</param>
+    /// <param name="band">0-based band.</param>
+    public static double[] SampleRaster(Rasters.IRasterSource source, int maxValues = 3000, int seed = 1, int band = 0)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (maxValues < 2) throw new ArgumentOutOfRangeException(nameof(maxValues), maxValues, "At least 2 values are needed.");
+        if ((uint)band >= (uint)source.BandCount) throw new ArgumentOutOfRangeException(nameof(band), band, $"The raster has {source.BandCount} band(s); band index is 0-based.");
+        var (bw, bh) = source.BlockSize;
+        var buf = new double[(long)bw * bh];
+        IEnumerable<double> Valid()
+        {
+            foreach (var w in Rasters.RasterWindow.Blocks(source.Grid.Width, source.Grid.Height, bw, bh))
+            {
+                source.ReadWindow(band, w, buf.AsSpan(0, (int)w.PixelCount));
+                for (int i = 0; i < (int)w.PixelCount; i++)
+                {
+                    double v = buf[i];
+                    if (!Rasters.NoData.IsMissing(v, source.NoData) && double.IsFinite(v)) yield return v;
+                }
+            }
+        }
+        long n = 0; double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        long minAt = -1, maxAt = -1;
+        foreach (double v in Valid())
+        {
+            if (v < min) { min = v; minAt = n; }
+            if (v > max) { max = v; maxAt = n; }
+            n++;
+        }
+        if (n <= maxValues) return Valid().ToArray();
+        // reservoir sample (Algorithm R) of maxValues - 2 values among the others, then add min and max
+        var rng = new Random(seed);
+        int m = maxValues - 2;
+        var sample = new double[maxValues];
+        long seen = 0, index = -1;
+        foreach (double v in Valid())
+        {
+            index++;
+            if (index == minAt || index == maxAt) continue;
+            if (seen < m) sample[seen] = v;
+            else
+            {
+                long j = rng.NextInt64(seen + 1);
+                if (j < m) sample[j] = v;
+            }
+            seen++;
+        }
+        sample[m] = min; sample[m + 1] = max;
+        if (seen < m) return [.. sample.AsSpan(0, (int)seen), min, max];
+        return sample;
+    }
+
+    /// <summary>
     /// 0-based class of <paramref name="value"/> under ascending <paramref name="breaks"/> with classInt's
     /// <c>findCols</c> rules: values below the first break go to the first class and above the last break to the last
     /// class ("all inside"); NaN gives −1. Left: the largest i with b<sub>i</sub> ≤ x (R <c>findInterval(x, brks,

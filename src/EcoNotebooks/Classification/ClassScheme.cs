@@ -19,6 +19,9 @@ public sealed record ClassScheme
     /// <param name="colours">k colours as "#RRGGBB", or null for a grey ramp.</param>
     /// <param name="closure">Which end of each interval is closed.</param>
     public ClassScheme(IReadOnlyList<double> breaks, IReadOnlyList<string> names, IReadOnlyList<string>? colours = null, IntervalClosure closure = IntervalClosure.Left)
+        : this(breaks, names, colours, closure, allowEqualBreaks: false) { }
+
+    private ClassScheme(IReadOnlyList<double> breaks, IReadOnlyList<string> names, IReadOnlyList<string>? colours, IntervalClosure closure, bool allowEqualBreaks)
     {
         ArgumentNullException.ThrowIfNull(breaks);
         ArgumentNullException.ThrowIfNull(names);
@@ -26,7 +29,7 @@ public sealed record ClassScheme
         for (int i = 0; i < breaks.Count; i++)
         {
             if (double.IsNaN(breaks[i])) throw new ArgumentException($"Break {i} is NaN.", nameof(breaks));
-            if (i > 0 && !(breaks[i] > breaks[i - 1]))
+            if (i > 0 && !(breaks[i] > breaks[i - 1] || (allowEqualBreaks && breaks[i] == breaks[i - 1])))
                 throw new ArgumentException($"Breaks must be strictly ascending: break {i} ({breaks[i].ToString(CultureInfo.InvariantCulture)}) ≤ break {i - 1} ({breaks[i - 1].ToString(CultureInfo.InvariantCulture)}).", nameof(breaks));
         }
         int k = breaks.Count - 1;
@@ -63,7 +66,11 @@ public sealed record ClassScheme
         ["#D7191C", "#FDAE61", "#FFFFBF", "#A6D96A", "#1A9641"],
         IntervalClosure.Left);
 
-    /// <summary>A scheme from data-driven breaks (names "[a, b)" style when not given).</summary>
+    /// <summary>
+    /// A scheme from data-driven breaks (names "[a, b)" style when not given). Tied breaks (quantiles of tied data,
+    /// classInt's Jenks) are kept as classInt keeps them: a class between two equal breaks receives no value under
+    /// the left-closed rule (or only that value under the right-closed rule), exactly as <see cref="ClassBreaks.ClassOf"/>.
+    /// </summary>
     public static ClassScheme FromIntervals(ClassIntervals intervals, IReadOnlyList<string>? names = null, IReadOnlyList<string>? colours = null)
     {
         ArgumentNullException.ThrowIfNull(intervals);
@@ -72,7 +79,7 @@ public sealed record ClassScheme
         names ??= Enumerable.Range(0, b.Count - 1).Select(i => intervals.Closure == IntervalClosure.Left
             ? "[" + F(b[i]) + ", " + F(b[i + 1]) + (i == b.Count - 2 ? "]" : ")")
             : (i == 0 ? "[" : "(") + F(b[i]) + ", " + F(b[i + 1]) + "]").ToArray();
-        return new ClassScheme(b, names, colours, intervals.Closure);
+        return new ClassScheme(b, names, colours, intervals.Closure, allowEqualBreaks: true);
     }
 
     /// <summary>0-based class of <paramref name="value"/>, or −1 when it is NaN or outside [b<sub>0</sub>, b<sub>k</sub>].</summary>

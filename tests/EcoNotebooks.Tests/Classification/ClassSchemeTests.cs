@@ -58,4 +58,33 @@ public sealed class ClassSchemeTests
         Assert.True(double.IsNaN(t[0].AreaKm2));
         Assert.Equal(50, t[0].Percent, 12);
     }
+
+    [Fact]
+    public void Raster_sample_keeps_min_and_max_is_reproducible_and_returns_everything_when_small()
+    {
+        var grid = RasterGrid.NorthUp(100, 50, 0, 0, 30, SpatialReference.Utm(50));
+        var v = Enumerable.Range(0, 5000).Select(i => i % 97 == 0 ? -9999 : Math.Sin(i) * 10).ToArray();
+        var raster = Raster.FromArray(grid, v, noData: -9999);
+        var valid = v.Where(x => x != -9999).ToArray();
+        var s1 = ClassBreaks.SampleRaster(raster, 500, seed: 3);
+        var s2 = ClassBreaks.SampleRaster(raster, 500, seed: 3);
+        Assert.Equal(500, s1.Length);
+        Assert.Equal(s1, s2);
+        Assert.Contains(valid.Min(), s1);
+        Assert.Contains(valid.Max(), s1);
+        Assert.All(s1, x => Assert.Contains(x, valid));
+        Assert.Equal(valid.Order(), ClassBreaks.SampleRaster(raster, 10000).Order());
+    }
+
+    [Fact]
+    public void Scheme_from_tied_data_breaks_keeps_classInt_counting()
+    {
+        double[] x = [1, 2, 2, 2, 2, 2, 3, 9];
+        var ci = ClassBreaks.Compute(x, 3, BreaksMethod.Quantile);   // R: quantile gives 1, 2, 2, 9
+        Assert.Equal([1, 2, 2, 9], ci.Breaks);
+        Assert.Equal([1L, 0, 7], ci.Counts);                          // R: [1,2) 1, [2,2) 0, [2,9] 7
+        var scheme = ClassScheme.FromIntervals(ci);
+        Assert.Equal(ci.Counts, x.GroupBy(scheme.Classify).OrderBy(g => g.Key).Aggregate(new long[3], (a, g) => { a[g.Key] = g.Count(); return a; }));
+        Assert.Throws<ArgumentException>(() => new ClassScheme([1, 2, 2, 9], ["a", "b", "c"]));
+    }
 }
