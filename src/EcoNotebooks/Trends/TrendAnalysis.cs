@@ -66,6 +66,28 @@ public sealed class TrendAnalysis
     }
 
     /// <summary>
+    /// Per-pixel trend of a multi-band raster whose band i (0-based) is the observation at <paramref name="times"/>[i]
+    /// (e.g. a 4-band FVC GeoTIFF for 2021–2024). Same rules as <see cref="AnalyzeStack(IReadOnlyList{IRasterSource}, IReadOnlyList{double}, int)"/>.
+    /// </summary>
+    public TrendRasterResult AnalyzeBands(IRasterSource bands, IReadOnlyList<double> times)
+    {
+        ArgumentNullException.ThrowIfNull(bands);
+        ArgumentNullException.ThrowIfNull(times);
+        if (bands.BandCount != times.Count) throw new ArgumentException($"The raster has {bands.BandCount} band(s) but {times.Count} times were given.", nameof(times));
+        return AnalyzeStack(Enumerable.Range(0, bands.BandCount).Select(b => (IRasterSource)new BandView(bands, b)).ToArray(), times);
+    }
+
+    private sealed class BandView(IRasterSource inner, int band) : IRasterSource
+    {
+        public RasterGrid Grid => inner.Grid;
+        public int BandCount => 1;
+        public PixelType PixelType => inner.PixelType;
+        public double? NoData => inner.NoData;
+        public (int Width, int Height) BlockSize => inner.BlockSize;
+        public void ReadWindow(int b, RasterWindow window, Span<double> destination) => inner.ReadWindow(band, window, destination);
+    }
+
+    /// <summary>
     /// Per-pixel trend over a time stack: band <paramref name="band"/> of <paramref name="stack"/>[i] is the
     /// observation at <paramref name="times"/>[i]. All rasters must be on the same grid. Rows are read block by block
     /// and computed in parallel (Parallel.For over rows). Pixels with fewer than

@@ -124,6 +124,22 @@ public sealed class TrendAnalysisTests
     }
 
     [Fact]
+    public void Multi_band_raster_and_a_list_of_Raster_give_the_same_result()
+    {
+        var grid = RasterGrid.NorthUp(2, 1, 0, 0, 10, SpatialReference.Utm(47));
+        double[][] years = [[0.50, 0.40], [0.55, 0.40], [0.61, 0.38], [0.70, 0.30]];
+        var list = years.Select(v => Raster.FromArray(grid, v)).ToList();            // List<Raster> is accepted as is
+        var multi = new Raster(grid, list.Select(r => r.Band(0)).ToArray());
+        var a = new TrendAnalysis().AnalyzeStack(list, [2021, 2022, 2023, 2024]);
+        var b = new TrendAnalysis().AnalyzeBands(multi, [2021, 2022, 2023, 2024]);
+        Assert.Equal(a.Slope.Band(0).ToDoubleArray(), b.Slope.Band(0).ToDoubleArray());
+        Assert.Equal(a.Class.Band(0).ToDoubleArray(), b.Class.Band(0).ToDoubleArray());
+        Assert.Equal((double)TrendClass.SlightlySignificantIncrease, a.Class.Band(0)[0, 0]);
+        Assert.Equal((double)TrendClass.NonSignificantDecrease, a.Class.Band(0)[1, 0]); // S = -5, one tie: Var = 138/18, Z = -4/sqrt(7.67) = -1.44
+        Assert.Equal(2 * 100 / 1e6, a.ClassAreas.Sum(r => r.AreaKm2), 15);              // 2 pixels × 100 m²
+    }
+
+    [Fact]
     public void Raster_stack_on_different_grids_is_refused_naming_both()
     {
         var g1 = RasterGrid.NorthUp(2, 2, 0, 0, 30, SpatialReference.Utm(47));
