@@ -41,8 +41,33 @@ public static class SenSlope
             for (int j = i + 1; j < n; j++)
                 slopes[m++] = (x[j] - x[i]) / (t[j] - t[i]);
         var s = slopes[..m];
-        s.Sort();
-        return m % 2 == 1 ? s[m / 2] : (s[m / 2 - 1] + s[m / 2]) / 2;
+        double upper = Select(s, m / 2);
+        if (m % 2 == 1) return upper;
+        // after selection every value left of m/2 is <= upper: the lower middle value is their maximum
+        double lower = s[0];
+        for (int i = 1; i < m / 2; i++) if (s[i] > lower) lower = s[i];
+        return (lower + upper) / 2;
+    }
+
+    /// <summary>Hoare's quickselect: the k-th smallest (0-based) value; reorders <paramref name="a"/> so that a[..k] ≤ a[k] ≤ a[k+1..].</summary>
+    internal static double Select(Span<double> a, int k)
+    {
+        int lo = 0, hi = a.Length - 1;
+        while (lo < hi)
+        {
+            double pivot = a[lo + ((hi - lo) >> 1)];
+            int i = lo, j = hi;
+            while (i <= j)
+            {
+                while (a[i] < pivot) i++;
+                while (a[j] > pivot) j--;
+                if (i <= j) { (a[i], a[j]) = (a[j], a[i]); i++; j--; }
+            }
+            if (k <= j) hi = j;
+            else if (k >= i) lo = i;
+            else return a[k];
+        }
+        return a[k];
     }
 
     internal static void CheckTimes(ReadOnlySpan<double> times)

@@ -58,6 +58,24 @@ public sealed class MannKendallTests
     }
 
     [Fact]
+    public void Median_by_selection_equals_median_by_sorting_with_ties()
+    {
+        var rng = new Random(11);
+        for (int rep = 0; rep < 500; rep++)
+        {
+            int n = rng.Next(2, 40);
+            var t = Enumerable.Range(0, n).Select(i => 2000.0 + i + (i > 5 ? 2 : 0)).ToArray();
+            var x = Enumerable.Range(0, n).Select(_ => (double)rng.Next(0, 6)).ToArray();   // many tied slopes
+            var slopes = new List<double>();
+            for (int i = 0; i < n; i++) for (int j = i + 1; j < n; j++) slopes.Add((x[j] - x[i]) / (t[j] - t[i]));
+            slopes.Sort();
+            int m = slopes.Count;
+            double median = m % 2 == 1 ? slopes[m / 2] : (slopes[m / 2 - 1] + slopes[m / 2]) / 2;
+            Assert.Equal(median, SenSlope.Estimate(t, x));
+        }
+    }
+
+    [Fact]
     public void Bad_input_is_rejected_with_the_value()
     {
         var e = Assert.Throws<ArgumentException>(() => MannKendall.Test([1, double.NaN]));
