@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using EcoNotebooks.Cli.Infrastructure;
-using EcoNotebooks.IO;
 using EcoNotebooks.IO.GeoTiff;
 using EcoNotebooks.Rasters;
 

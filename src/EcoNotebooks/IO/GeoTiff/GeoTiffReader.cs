@@ -110,7 +110,8 @@ public sealed class GeoTiffReader : IRasterSource, IDisposable
             throw new FileFormatException(file, $"invalid layout: a {(_tiled ? "tile" : "strip")} of {_blockWidth}×{_blockHeight} pixels needs {needed} bytes but LibTiff computes {_blockBytes}.");
         BlockCount = _blocksAcross * _blocksDown * (_separate ? _spp : 1);
         CheckBlockExtents(file);
-        _cacheCapacity = (int)Math.Clamp(_blocksAcross * (_separate ? 1L : 1L) + 1, 2, Math.Max(2, CacheBudgetBytes / _blockBytes));
+        // One row of blocks (plus one) lets row-major reading with windows that do not align to blocks decode each block once.
+        _cacheCapacity = (int)Math.Clamp(_blocksAcross + 1L, 2, Math.Max(2, CacheBudgetBytes / _blockBytes));
 
         Grid = new RasterGrid(Width, Height, ReadTransform(file), new SpatialReference(ReadEpsg(file)));
         NoData = ReadNoData(file);
@@ -266,7 +267,7 @@ public sealed class GeoTiffReader : IRasterSource, IDisposable
             _lru.AddFirst(node);
             return node.Value.Data;
         }
-        byte[] data = node is null && _cache.Count >= _cacheCapacity ? Evict() : new byte[_blockBytes];
+        byte[] data = _cache.Count >= _cacheCapacity ? Evict() : new byte[_blockBytes];
         Decode(index, data);
         DecodedBlockCount++;
         node = _lru.AddFirst((index, data));
