@@ -430,8 +430,8 @@ public sealed class GeoTiffReader : IRasterSource, IDisposable
 
     private static PixelType MapPixelType(string file, int bps, int sampleFormat) => (sampleFormat, bps) switch
     {
-        (1, 8) => PixelType.UInt8,
-        (1, 16) => PixelType.UInt16,
+        (1 or 4, 8) => PixelType.UInt8,   // 4 = untyped ("void"), read as unsigned like GDAL
+        (1 or 4, 16) => PixelType.UInt16,
         (2, 16) => PixelType.Int16,
         (2, 32) => PixelType.Int32,
         (3, 32) => PixelType.Float32,
