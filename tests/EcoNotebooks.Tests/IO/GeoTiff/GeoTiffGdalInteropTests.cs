@@ -262,6 +262,46 @@ print(json.dumps(result))
         }
     }
 
+    public static TheoryData<string> EconbWritten() => ["rotated", "southup", "geographic", "cgcs2000", "multiband"];
+
+    // Guards the writer's georeferencing tags: GDAL must see the same transform (ModelTransformation for rotated and
+    // south-up grids), EPSG (GeographicTypeGeoKey for 4326/4490), nodata, bands and per-band statistics.
+    [SkippableTheory]
+    [MemberData(nameof(EconbWritten))]
+    public void GdalReadsEconbWrittenGeoreferencingAndBands(string kind)
+    {
+        Require("gdalinfo");
+        using var dir = new TempDir();
+        var (grid, type, bands, noData, options) = kind switch
+        {
+            "rotated" => (new RasterGrid(41, 23, new GeoTransform(440720.25, 29.9, 3.5, 3751320.75, -2.25, -30.1), SpatialReference.Utm(11)), PixelType.UInt16, 1, (double?)null, new GeoTiffWriteOptions()),
+            "southup" => (new RasterGrid(41, 23, new GeoTransform(440720.25, 30, 0, 3751320.75, 0, 30), SpatialReference.Utm(47)), PixelType.Int32, 1, -1, new GeoTiffWriteOptions { Compression = GeoTiffCompression.Lzw }),
+            "geographic" => (RasterGrid.NorthUp(70, 50, 99.5, 14.75, 0.00025, SpatialReference.Wgs84), PixelType.Float32, 1, -9999, new GeoTiffWriteOptions { Tiled = true, TileSize = 32, Compression = GeoTiffCompression.Lzw }),
+            "cgcs2000" => (RasterGrid.NorthUp(33, 20, 110.125, 35.5, 0.0001, SpatialReference.FromEpsg(4490)), PixelType.Float64, 1, null, new GeoTiffWriteOptions { Compression = GeoTiffCompression.None }),
+            _ => (GeoTiffTestData.Utm(90, 61), PixelType.Int16, 3, -9999, new GeoTiffWriteOptions { Tiled = true, TileSize = 32 }),
+        };
+        var src = GeoTiffTestData.Random(type, grid, bands, noData, seed: 11);
+        string path = dir.File(kind + ".tif");
+        EcoNotebooks.IO.GeoTiff.GeoTiff.Write(src, path, options);
+
+        var g = GdalInfo(path, "-stats", "-hist");
+        Assert.Equal(grid.Transform.ToArray(), Doubles(g.GetProperty("geoTransform")));
+        Assert.Equal(grid.Crs.Epsg, GdalEpsg(g));
+        var gb = g.GetProperty("bands");
+        Assert.Equal(bands, gb.GetArrayLength());
+        for (int b = 0; b < bands; b++)
+        {
+            var band = gb[b];
+            Assert.Equal(src.NoData, GdalNoData(band));
+            var s = RasterStatistics.Compute(src, b);
+            Assert.Equal(s.Valid, band.GetProperty("histogram").GetProperty("buckets").EnumerateArray().Sum(x => x.GetInt64()));
+            AssertRelative(Stat(band, "MINIMUM"), s.Min, 1e-9, $"band {b + 1} min");
+            AssertRelative(Stat(band, "MAXIMUM"), s.Max, 1e-9, $"band {b + 1} max");
+            AssertRelative(Stat(band, "MEAN"), s.Mean, 1e-9, $"band {b + 1} mean");
+            AssertRelative(Stat(band, "STDDEV"), s.StdDev, 1e-9, $"band {b + 1} stddev");
+        }
+    }
+
     // A GDAL file keeps its directory at the start, so a cut copy opens and the missing tile data is detected.
     [SkippableFact]
     public void TruncatedGdalFileIsReportedWithTheMissingTile()
