@@ -5,9 +5,10 @@ namespace EcoNotebooks.Indicators;
 /// <summary>
 /// DEM derivatives for the RUSLE LS factor: slope and aspect terms by Horn's (1981) 3×3 method (as <c>gdaldem slope</c>
 /// and ArcGIS Slope), and D8 flow accumulation (O'Callaghan &amp; Mark 1984). The DEM is held in memory (flow routing is
-/// global); elevations in metres on a projected grid. Edge and missing neighbours are linearly extrapolated from the
-/// opposite neighbour (z = 2·z_centre − z_opposite), or replaced by the centre when both are missing, so a plane has
-/// its true slope up to the border. Missing DEM pixels give NaN.
+/// global); elevations in metres on a projected grid. Cells outside the raster are linearly extrapolated from the
+/// two edge cells (rows, then columns, so corners too) and a missing neighbour inside is extrapolated from its opposite
+/// neighbour (z = 2·z_centre − z_opposite), or replaced by the centre when that is missing too; a plane thus has its
+/// true slope up to the border. Missing DEM pixels give NaN.
 /// </summary>
 public static class Terrain
 {
@@ -19,6 +20,8 @@ public static class Terrain
         if (!(cellX > 0) || !(cellY > 0)) throw new ArgumentOutOfRangeException(nameof(cellX), $"Cell sizes must be > 0; got {cellX} × {cellY}.");
         var gx = new double[dem.Length];
         var gy = new double[dem.Length];
+        int pw = width + 2;
+        var pad = Pad(dem, width, height);
         PixelMap.ParallelRows(height, r =>
         {
             Span<double> z = stackalloc double[9];
@@ -29,7 +32,15 @@ public static class Terrain
                 if (double.IsNaN(zc)) { gx[i] = gy[i] = double.NaN; continue; }
                 for (int dr = -1; dr <= 1; dr++)
                     for (int dc = -1; dc <= 1; dc++)
-                        z[(dr + 1) * 3 + dc + 1] = Neighbour(dem, width, height, r, c, dr, dc);
+                    {
+                        double v = pad[(r + 1 + dr) * pw + c + 1 + dc];
+                        if (double.IsNaN(v))
+                        {
+                            double opposite = pad[(r + 1 - dr) * pw + c + 1 - dc];
+                            v = double.IsNaN(opposite) ? zc : 2 * zc - opposite;
+                        }
+                        z[(dr + 1) * 3 + dc + 1] = v;
+                    }
                 // a b c / d e f / g h i  (row 0 = north)
                 gx[i] = ((z[2] + 2 * z[5] + z[8]) - (z[0] + 2 * z[3] + z[6])) / (8 * cellX);
                 gy[i] = ((z[0] + 2 * z[1] + z[2]) - (z[6] + 2 * z[7] + z[8])) / (8 * cellY);
@@ -38,17 +49,34 @@ public static class Terrain
         return (gx, gy);
     }
 
+    /// <summary>
+    /// The DEM with a one-cell border filled by linear extrapolation, first along rows (z[r,−1] = 2z[r,0] − z[r,1]),
+    /// then along columns over the widened rows, so a plane continues exactly (corners included). Where the second
+    /// cell is missing or absent the border replicates the edge cell.
+    /// </summary>
+    private static double[] Pad(double[] dem, int width, int height)
+    {
+        int pw = width + 2, ph = height + 2;
+        var p = new double[pw * ph];
+        Array.Fill(p, double.NaN);
+        for (int r = 0; r < height; r++)
+        {
+            Array.Copy(dem, r * width, p, (r + 1) * pw + 1, width);
+            p[(r + 1) * pw] = Extrapolate(dem[r * width], width > 1 ? dem[r * width + 1] : double.NaN);
+            p[(r + 1) * pw + width + 1] = Extrapolate(dem[r * width + width - 1], width > 1 ? dem[r * width + width - 2] : double.NaN);
+        }
+        for (int c = 0; c < pw; c++)
+        {
+            p[c] = Extrapolate(p[pw + c], height > 1 ? p[2 * pw + c] : double.NaN);
+            p[(ph - 1) * pw + c] = Extrapolate(p[height * pw + c], height > 1 ? p[(height - 1) * pw + c] : double.NaN);
+        }
+        return p;
+    }
+
+    private static double Extrapolate(double edge, double inner) => double.IsNaN(inner) ? edge : 2 * edge - inner;
+
     private static double At(double[] dem, int width, int height, int r, int c) =>
         r < 0 || c < 0 || r >= height || c >= width ? double.NaN : dem[r * width + c];
-
-    private static double Neighbour(double[] dem, int width, int height, int r, int c, int dr, int dc)
-    {
-        double z = At(dem, width, height, r + dr, c + dc);
-        if (!double.IsNaN(z)) return z;
-        double centre = dem[r * width + c];
-        double opposite = At(dem, width, height, r - dr, c - dc);
-        return double.IsNaN(opposite) ? centre : 2 * centre - opposite;
-    }
 
     /// <summary>Slope angle θ in degrees (0–90) by Horn's method; <c>gdaldem slope</c> equivalent.</summary>
     public static Raster Slope(BandRef dem, PixelType outputType = PixelType.Float32)
