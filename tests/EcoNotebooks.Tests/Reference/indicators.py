@@ -189,6 +189,21 @@ sl, acc, dg, mb = ls_maps(zz, cs)
 nn = lambda a: [None if math.isnan(v) else v for v in a.ravel()]
 out["terrain_bumpy"] = dict(width=w, height=h, cell=cs, dem=nn(zz), slope_deg=nn(sl), acc=nn(acc), ls_dg=nn(dg), ls_mb=nn(mb))
 
+# c) GDAL's own Horn slope (gdaldem slope, degrees) of the bumpy DEM without the hole: interior pixels are an
+#    independent reference (GDAL leaves the border nodata unless -compute_edges, which uses a different edge rule).
+from osgeo import gdal
+zg = np.round(300 + 25 * np.random.default_rng(77).random((6, 7)) + np.add.outer(np.arange(6) * -4.0, np.arange(7) * 2.5), 2)
+drv = gdal.GetDriverByName("MEM")
+ds = drv.Create("", 7, 6, 1, gdal.GDT_Float64)
+ds.SetGeoTransform([300000, 30, 0, 2770000, 0, -30])
+ds.GetRasterBand(1).WriteArray(zg)
+sl_ds = gdal.DEMProcessing("", ds, "slope", format="MEM", alg="Horn")
+gs = sl_ds.GetRasterBand(1).ReadAsArray().astype(float)
+nd = sl_ds.GetRasterBand(1).GetNoDataValue()
+gs[gs == nd] = np.nan
+out["terrain_gdal"] = dict(width=7, height=6, cell=30.0, dem=zg.ravel().tolist(), gdal_version=gdal.__version__,
+                           gdaldem_slope_deg=nn(gs))
+
 # ---------------------------------------------------------------- LST (radiative transfer equation)
 def planck(T, K1, K2): return K1 / (np.exp(K2 / T) - 1)
 def eps_sobrino(v, es=0.97, ev=0.99, n0=0.2, n1=0.5, F=0.55):
