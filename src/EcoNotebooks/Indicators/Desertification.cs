@@ -32,6 +32,10 @@ public sealed record FeatureSpaceFit(double Slope, double Intercept, long Count,
 /// then DDI = k·N − A with k = −1/a. The line DDI = const is perpendicular to the fitted albedo–NDVI trend, so DDI
 /// orders pixels along the desertification gradient. Unitless; with normalised inputs and a ≈ −1, roughly −1–2.
 /// R: <c>a &lt;- coef(lm(A ~ N))[2]; ddi &lt;- -1/a * N - A</c>.
+/// <para>Sign caution: albedo falls as NDVI rises (a &lt; 0), so k = −1/a &gt; 0 and DDI as defined by Eq. 1 grows with
+/// vegetation and shrinks with bare bright ground — higher DDI means less desertified. Table 2 nevertheless gives C1
+/// the trend "−"; <see cref="IndicatorSystem"/> keeps the sign as printed and this function keeps Eq. 1 as printed,
+/// so a user reproducing the paper should decide (and state) which of the two to follow.</para>
 /// </summary>
 public static class Desertification
 {
