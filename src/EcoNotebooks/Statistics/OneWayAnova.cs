@@ -19,7 +19,7 @@ public sealed class OneWayAnova
         SumOfSquaresBetween = ssb; SumOfSquaresWithin = ssw; DfBetween = dfb; DfWithin = dfw;
         MeanSquareBetween = ssb / dfb; MeanSquareWithin = ssw / dfw;
         F = MeanSquareBetween / MeanSquareWithin;
-        P = double.IsNaN(F) ? double.NaN : Distributions.FUpperTail(F, dfb, dfw);
+        P = double.IsNaN(F) ? double.NaN : ProbabilityFunctions.FUpperTail(F, dfb, dfw);
     }
 
     /// <summary>Group levels in ordinal order.</summary>
@@ -50,14 +50,16 @@ public sealed class OneWayAnova
     /// <summary>Fits the one-way ANOVA.</summary>
     /// <param name="groups">Group label of each observation (empty = missing).</param>
     /// <param name="values">Response of each observation (NaN = missing).</param>
+    /// <param name="levelOrder">Order of the levels; ordinal string order when null. Pass a numeric comparer when the
+    /// labels are numbers, as R's <c>factor()</c> sorts a numeric column numerically.</param>
     /// <exception cref="ArgumentException">Lengths differ; an infinite value; fewer than 2 groups; a group whose values are
     /// all missing; or N ≤ k (no residual degrees of freedom). Messages name the group or row.</exception>
-    public static OneWayAnova Fit(IReadOnlyList<string> groups, IReadOnlyList<double> values)
+    public static OneWayAnova Fit(IReadOnlyList<string> groups, IReadOnlyList<double> values, IComparer<string>? levelOrder = null)
     {
         ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(values);
         if (groups.Count != values.Count) throw new ArgumentException($"groups has {groups.Count} entries but values has {values.Count}.", nameof(values));
-        var byLevel = new SortedDictionary<string, List<double>>(StringComparer.Ordinal);
+        var byLevel = new SortedDictionary<string, List<double>>(levelOrder ?? StringComparer.Ordinal);
         for (int i = 0; i < groups.Count; i++)
         {
             string g = groups[i] ?? "";

@@ -35,13 +35,13 @@ public sealed record PearsonTest(int N, double? R, double? T, int Df, double? P,
         double? r = Correlation.Pearson(xs, ys);
         if (r is not double rv) return new PearsonTest(n, null, null, df, null, null, null, confidenceLevel);
         double t = Math.Sqrt(df) * rv / Math.Sqrt(1 - rv * rv);
-        double p = Distributions.StudentTTwoSidedP(t, df);
+        double p = ProbabilityFunctions.StudentTTwoSidedP(t, df);
         double? lo = null, hi = null;
         if (n > 3)
         {
             double z = Math.Atanh(rv);
             double sigma = 1 / Math.Sqrt(n - 3);
-            double zq = Distributions.NormalQuantile((1 + confidenceLevel) / 2);
+            double zq = ProbabilityFunctions.NormalQuantile((1 + confidenceLevel) / 2);
             lo = Math.Tanh(z - sigma * zq);
             hi = Math.Tanh(z + sigma * zq);
         }

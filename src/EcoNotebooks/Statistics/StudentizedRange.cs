@@ -15,8 +15,9 @@ namespace EcoNotebooks.Statistics;
 /// 30, 1–15: Hartley's form of the range integrated with 12-point Gauss–Legendre quadrature (wprob) inside a 16-point
 /// Gauss–Legendre integral over the chi distribution of s, and a secant search for the quantile started at the
 /// Odeh–Evans (1974, AS 70) approximation. The constants, interval widths, cut-offs and stopping rules are R's, so the
-/// results agree with R to about 1e-13 (the remaining difference comes from R accumulating some sums in 80-bit long
-/// double). Like R's, <see cref="Quantile"/> stops when successive iterates differ by less than 1e-4, so it reproduces
+/// results agree with R 4.2.2 (measured on 660 grid points, df 2 to 1e6, 2 to 20 means): probabilities within 5e-15
+/// absolute, quantiles within 1e-13 relative. The remaining difference comes from R accumulating some sums in 80-bit
+/// long double; an upper tail is 1 − P as in R, so its relative precision is limited to ~1e-15 / P(upper). Like R's, <see cref="Quantile"/> stops when successive iterates differ by less than 1e-4, so it reproduces
 /// R's value rather than the exact quantile to full precision (its absolute error is typically below 1e-6).
 /// </remarks>
 public static class StudentizedRange

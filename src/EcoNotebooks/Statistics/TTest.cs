@@ -69,8 +69,8 @@ public sealed record TTest(TTestKind Kind, double T, double Df, double P, double
         if (stderr == 0 || stderr < 10 * MachineEpsilon * Math.Max(Math.Abs(mx), Math.Abs(my)))
             throw new ArgumentException($"data are essentially constant (standard error {stderr:R}); the t statistic is undefined.", nameof(x));
         double t = (mx - my) / stderr;
-        double p = Distributions.StudentTTwoSidedP(t, df);
-        double q = Distributions.StudentTQuantile(1 - (1 - confidenceLevel) / 2, df);
+        double p = ProbabilityFunctions.StudentTTwoSidedP(t, df);
+        double q = ProbabilityFunctions.StudentTQuantile(1 - (1 - confidenceLevel) / 2, df);
         return new TTest(kind, t, df, p, (t - q) * stderr, (t + q) * stderr, mx, my, stderr, confidenceLevel);
     }
 }

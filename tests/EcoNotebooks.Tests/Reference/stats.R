@@ -76,6 +76,18 @@ out$letters <- lapply(cld_cases, function(cs) {
   list(levels = cs$levels, significant = cs$sig,
        letters = as.list(multcomp:::insert_absorb(x, lvl_order = cs$levels, levels.x = cs$levels)$Letters)) })
 
+## Correlation matrix on correlation.csv: cor.test on every pair of numeric columns (pairwise complete observations);
+## the diagonal is set to r = 1, p = 0 (EcoNotebooks' convention): cor.test(x, x) gives r = 1 up to rounding and
+## then p = 0 or, when rounding makes r = 0.9999999999999998, a meaningless tiny p (1.9e-87 for SWC here)
+cm <- read.csv("correlation.csv")
+vars <- c("BD", "SWC", "SOM", "TN", "pH")
+cell <- function(f) unname(outer(vars, vars, Vectorize(function(a, b) f(cm[[a]], cm[[b]]))))
+out$correlate <- list(columns = vars,
+  r = cell(function(a, b) unname(cor.test(a, b)$estimate)),
+  p = cell(function(a, b) cor.test(a, b)$p.value),
+  n = cell(function(a, b) sum(complete.cases(a, b))))
+diag(out$correlate$r) <- 1; diag(out$correlate$p) <- 0
+
 ## Studentized range distribution, nranges = 1
 grid <- expand.grid(q = c(0.1, 0.5, 1, 2, 3, 3.5, 4, 5, 7, 10), nmeans = c(2, 3, 4, 5, 10, 20),
                     df = c(2, 5, 10, 21, 60, 120, 1000, 5000, 20000, 30000, 1e6))

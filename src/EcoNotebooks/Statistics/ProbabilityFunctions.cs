@@ -6,9 +6,11 @@ namespace EcoNotebooks.Statistics;
 /// <summary>
 /// Tail probabilities and quantiles of the t, F and normal distributions used by the tests in this namespace, computed
 /// from MathNet.Numerics' regularized incomplete beta function so that small p-values keep their relative precision
-/// (no 1 − CDF cancellation). Checked against R's <c>pt</c>, <c>pf</c>, <c>qt</c> and <c>qnorm</c> in the tests.
+/// (no 1 − CDF cancellation). Checked against R's <c>pt</c>, <c>pf</c>, <c>qt</c> and <c>qnorm</c> in the tests:
+/// agreement is ~1e-14 relative for df up to a few hundred; MathNet's incomplete beta loses precision in its
+/// log-gamma prefactor for large parameters (measured 1.4e-12 relative at df = 1e4, 8e-11 at df = 1e5).
 /// </summary>
-public static class Distributions
+public static class ProbabilityFunctions
 {
     /// <summary>
     /// Two-sided p-value P(|T| ≥ |t|) of Student's t with <paramref name="df"/> degrees of freedom
@@ -22,9 +24,7 @@ public static class Distributions
         if (double.IsNaN(t)) return double.NaN;
         if (double.IsInfinity(t)) return 0.0;
         if (t == 0) return 1.0;
-        double t2 = t * t;
-        // x = df / (df + t²); for large t use the complementary form to keep precision
-        double x = df / (df + t2);
+        double x = df / (df + t * t);
         return Math.Min(1.0, SpecialFunctions.BetaRegularized(df / 2.0, 0.5, x));
     }
 
