@@ -98,9 +98,12 @@ out$qtukey <- lapply(seq_len(nrow(qgrid)), function(i) with(qgrid[i, ], list(p =
   q = qtukey(p, nmeans, df))))
 
 ## Distribution functions used by the tests above (for checking MathNet against R directly)
-out$pt <- lapply(list(c(2.5, 3), c(-8, 10), c(40, 7), c(0.3, 1), c(-25, 200), c(1.96, 1e5)), function(a)
+out$pt <- lapply(list(c(2.5, 3), c(-8, 10), c(40, 7), c(0.3, 1), c(-25, 200), c(1.96, 1e5),
+                    c(2, 1e4), c(2.5, 3e5), c(12, 5e4), c(1.96, 1e6), c(1.96, 1e7), c(3, 1e7), c(5, 1e8), c(1.5, 2.7),
+                    c(35, 30), c(0.01, 50), c(1.2, 3.3e5)), function(a)
   list(t = a[1], df = a[2], two_sided = 2 * pt(-abs(a[1]), a[2]), qt975 = qt(0.975, a[2])))
-out$pf <- lapply(list(c(3.2, 4, 21), c(150, 2, 30), c(0.5, 5, 10), c(1200, 4, 20)), function(a)
+out$pf <- lapply(list(c(3.2, 4, 21), c(150, 2, 30), c(0.5, 5, 10), c(1200, 4, 20),
+                    c(2, 4, 1e6), c(3, 10, 1e7), c(1.3, 40, 1e5), c(1.1, 300, 200), c(0.2, 1, 3), c(45, 9, 1e3)), function(a)
   list(f = a[1], df1 = a[2], df2 = a[3], upper = pf(a[1], a[2], a[3], lower.tail = FALSE)))
 
 cat(toJSON(out, auto_unbox = TRUE, digits = NA, na = "null", null = "null", pretty = TRUE), "\n")
