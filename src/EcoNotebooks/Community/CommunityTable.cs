@@ -63,8 +63,8 @@ public sealed class CommunityTable
     }
 
     /// <summary>
-    /// Reads a CSV community table: header = plot-id column name then species names; each row = plot identifier (kept
-    /// exactly as written, e.g. "01") then one count per species.
+    /// Reads a CSV community table: header = plot-id column name (may be empty, as R's <c>write.csv</c> writes it) then
+    /// species names; each row = plot identifier (kept exactly as written, e.g. "01") then one count per species.
     /// </summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="FileFormatException">Malformed CSV, or a count that is missing, not a number, negative or not
@@ -97,6 +97,7 @@ public sealed class CommunityTable
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 for (int c = 0; c < header.Length; c++)
                 {
+                    if (header[c].Length == 0 && c == 0) continue; // R's write.csv(row.names = TRUE) leaves the id column unnamed
                     if (header[c].Length == 0) throw new FileFormatException(sourceName, $"header field {c + 1} is empty.", line, c + 1);
                     if (!seen.Add(header[c])) throw new FileFormatException(sourceName, $"duplicate column name '{header[c]}'.", line, c + 1);
                 }

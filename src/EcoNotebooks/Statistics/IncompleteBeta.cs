@@ -7,7 +7,8 @@ namespace EcoNotebooks.Statistics;
 /// parameters (df up to 1e8): the continued fraction of Numerical Recipes (modified Lentz) with the prefactor
 /// x^a y^b / (a B(a, b)) computed from y = 1 − x as passed by the caller (no 1 − x cancellation), ln x = log1p(−y),
 /// and ln B(a, b) from Stirling's series with R's lgammacor when a parameter is ≥ 10 (no cancellation of large
-/// log-gamma values, which costs MathNet's BetaRegularized ~1e-8 relative at df = 1e7).
+/// log-gamma values, which costs MathNet's BetaRegularized ~1e-8 relative at df = 1e7). Near the fraction's
+/// convergence boundary with very large a (x ≈ 1 − 1/a) its terms cancel and ~1e-11 relative is lost.
 /// </summary>
 internal static class IncompleteBeta
 {

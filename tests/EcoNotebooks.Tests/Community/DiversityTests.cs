@@ -72,6 +72,15 @@ public class DiversityTests
     }
 
     [Fact]
+    public void Reads_R_write_csv_layout_with_unnamed_id_column()
+    {
+        var t = CommunityTable.Read(new StringReader("\"\",\"Stipa\",\"Setaria\"\n\"A\",1,2\n\"B\",0,3.5\n"), "r.csv");
+        Assert.Equal(["A", "B"], t.Plots);
+        Assert.Equal(["Stipa", "Setaria"], t.Species);
+        Assert.Equal(3.5, t[1, 1]);
+    }
+
+    [Fact]
     public void Bad_counts_name_plot_and_species()
     {
         var ex = Assert.Throws<FileFormatException>(() => CommunityTable.Read(new StringReader("plot,Stipa,Setaria\nA,1,2\nB,3,-1\n"), "c.csv"));
