@@ -2,6 +2,19 @@
 # Run from this folder:  Rscript stats.R > stats.json   (R 4.2.2, vegan 2.6-4, multcomp 1.4, jsonlite)
 # Inputs: community.csv, anova.csv, correlation.csv (committed next to this script) and the vectors written below.
 # Numbers are printed with 15 significant digits (jsonlite digits = NA).
+# The input CSVs are synthetic. community.csv was written by hand (8 plots incl. a single-species plot "platform", an
+# all-zero plot "empty", non-integer abundances in "P6", and two species absent everywhere). anova.csv (5 groups,
+# unequal n, one NA) and correlation.csv (14 plots, some NA) were generated once with:
+#   set.seed(20240607)
+#   bd <- data.frame(group=c(rep("pit5",5),rep("control",6),rep("pit2",4),rep("pit4",7),rep("Bg",4)))
+#   mu <- c(pit5=1.52, control=1.28, pit2=1.33, pit4=1.49, Bg=1.30)
+#   bd$value <- round(mu[bd$group] + rnorm(nrow(bd),0,0.06),3); bd <- bd[sample(nrow(bd)),]; bd$value[7] <- NA
+#   write.csv(bd, "anova.csv", row.names=FALSE, quote=FALSE, na="NA")
+#   n <- 14; d <- data.frame(plot=sprintf("S%02d",1:n)); d$BD <- round(rnorm(n,1.4,0.1),3)
+#   d$SWC <- round(30 - 12*d$BD + rnorm(n,0,0.8),2); d$SOM <- round(5 + 0.2*d$SWC + rnorm(n,0,0.7),2)
+#   d$TN <- round(0.05 + 0.08*d$SOM + rnorm(n,0,0.02),3); d$pH <- round(rnorm(n,7.8,0.2),2)
+#   d$SWC[3] <- NA; d$TN[9] <- NA; d$pH[c(2,11)] <- NA
+#   write.csv(d, "correlation.csv", row.names=FALSE, quote=FALSE, na="")
 suppressPackageStartupMessages({ library(vegan); library(jsonlite); library(multcomp) })
 invisible(Sys.setlocale("LC_COLLATE", "C"))   # factor levels in ordinal (byte) order, as EcoNotebooks does
 out <- list(r_version = R.version.string, vegan_version = as.character(packageVersion("vegan")))
