@@ -31,7 +31,7 @@ public static class RasterMap
         var trace = new JsonObject
         {
             ["type"] = "heatmap", ["x"] = ToArray(xs), ["y"] = ToArray(ys), ["z"] = z,
-            ["colorscale"] = options.Colorscale,
+            ["colorscale"] = Colorscale(options.Colorscale),
             ["colorbar"] = new JsonObject { ["title"] = new JsonObject { ["text"] = valueLabel } },
             ["hovertemplate"] = $"{xLabel}: %{{x}}<br>{yLabel}: %{{y}}<br>{valueLabel}: %{{z}}<extra></extra>",
         };
@@ -92,6 +92,29 @@ public static class RasterMap
         return new PlotlyFigure(data, layout);
     }
 
+    /// <summary>Colour-scale names plotly.js knows, plus the ColorBrewer scales added here (RdYlGn, BrBG, YlGn).</summary>
+    public static IReadOnlyList<string> ColorscaleNames { get; } =
+        ["Greys", "YlGnBu", "Greens", "YlOrRd", "Bluered", "RdBu", "Reds", "Blues", "Picnic", "Rainbow", "Portland", "Jet", "Hot",
+         "Blackbody", "Earth", "Electric", "Viridis", "Cividis", "RdYlGn", "BrBG", "YlGn"];
+
+    private static readonly Dictionary<string, string[]> Brewer = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["RdYlGn"] = ["#a50026", "#d73027", "#f46d43", "#fdae61", "#fee08b", "#ffffbf", "#d9ef8b", "#a6d96a", "#66bd63", "#1a9850", "#006837"],
+        ["BrBG"] = ["#543005", "#8c510a", "#bf812d", "#dfc27d", "#f6e8c3", "#f5f5f5", "#c7eae5", "#80cdc1", "#35978f", "#01665e", "#003c30"],
+        ["YlGn"] = ["#ffffe5", "#f7fcb9", "#d9f0a3", "#addd8e", "#78c679", "#41ab5d", "#238443", "#006837", "#004529"],
+    };
+
+    /// <summary>The plotly.js colorscale value for a name (ColorBrewer scales expanded to explicit stops).</summary>
+    internal static JsonNode Colorscale(string name)
+    {
+        var known = ColorscaleNames.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"Unknown colour scale '{name}'; use one of {string.Join(", ", ColorscaleNames)}.", nameof(name));
+        if (!Brewer.TryGetValue(known, out var colors)) return known;
+        var a = new JsonArray();
+        for (int i = 0; i < colors.Length; i++) a.Add(new JsonArray((double)i / (colors.Length - 1), colors[i]));
+        return a;
+    }
+
     /// <summary>Axis titles with units for a CRS: geographic → longitude/latitude in degrees, projected → easting/northing in metres.</summary>
     public static (string X, string Y, string Unit) AxisLabels(SpatialReference crs)
     {
@@ -104,8 +127,8 @@ public static class RasterMap
     private static JsonObject Layout(string xLabel, string yLabel, string unit, string title) => new()
     {
         ["title"] = new JsonObject { ["text"] = title },
-        ["xaxis"] = new JsonObject { ["title"] = new JsonObject { ["text"] = $"{xLabel} ({unit})" }, ["constrain"] = "domain" },
-        ["yaxis"] = new JsonObject { ["title"] = new JsonObject { ["text"] = $"{yLabel} ({unit})" }, ["scaleanchor"] = "x", ["constrain"] = "domain" },
+        ["xaxis"] = new JsonObject { ["title"] = new JsonObject { ["text"] = $"{xLabel} ({unit})" }, ["constrain"] = "domain", ["tickformat"] = unit == "m" ? ".0f" : "" },
+        ["yaxis"] = new JsonObject { ["title"] = new JsonObject { ["text"] = $"{yLabel} ({unit})" }, ["scaleanchor"] = "x", ["constrain"] = "domain", ["tickformat"] = unit == "m" ? ".0f" : "" },
         ["margin"] = new JsonObject { ["t"] = 50 },
     };
 
