@@ -58,9 +58,28 @@ public static class NotebookFile
             if (c["id"]?.GetValue<string>() is string id && id.Length > 0) cell.Id = id;
             if (meta["tags"] is JsonArray tags) cell.Tags.AddRange(tags.Select(t => t?.GetValue<string>() ?? "").Where(t => t.Length > 0));
             meta.Remove("tags");
+            if (kind == CellKind.Code)
+            {
+                if (c["execution_count"] is JsonValue ec && ec.TryGetValue<int>(out var n)) cell.ExecutionCount = n;
+                if (c["outputs"] is JsonArray outputs) cell.Outputs.AddRange(outputs.OfType<JsonObject>().Select(ParseOutput));
+            }
             doc.Cells.Add(cell);
         }
         return doc;
+    }
+
+    private static CellOutput ParseOutput(JsonObject o)
+    {
+        string type = o["output_type"]?.GetValue<string>() ?? "display_data";
+        var data = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (o["data"] is JsonObject d)
+            foreach (var (mime, value) in d)
+                data[mime] = value is JsonArray or JsonValue { } && value is not JsonObject ? JoinSource(value) : value?.ToJsonString() ?? "";
+        return new CellOutput(type)
+        {
+            Name = o["name"]?.GetValue<string>(), Text = o["text"] is { } t ? JoinSource(t) : null, Data = data,
+            EName = o["ename"]?.GetValue<string>(), EValue = o["evalue"]?.GetValue<string>(),
+        };
     }
 
     /// <summary>Parses the .dib text format.</summary>
