@@ -107,6 +107,10 @@ public sealed class NotebookRunner
         var composite = new CompositeKernel { csharp };
         composite.DefaultKernelName = csharp.Name;
         Formatter.DefaultMimeType = HtmlFormatter.MimeType;
+        // The dotnet-interactive tool loads the interactive-extensions of referenced packages; an in-process host must
+        // do it itself (TOOLCHAIN.md trap 4). Plotly.NET.Interactive's formatter needs a CDN; Notebook.Setup() then
+        // registers the offline-capable one in its place.
+        ((IKernelExtension)new Plotly.NET.Interactive.FormatterKernelExtension()).OnLoadAsync(composite).GetAwaiter().GetResult();
         return composite;
     }
 
