@@ -65,6 +65,10 @@ public sealed class NotebookRunner
             Notebook.InReproduce = true;
             Figures.ResetSession();
             using var kernel = CreateKernel();
+            // Warm up the C# compiler so start-up time (≈1 s) is not charged to the first cell's timing or timeout.
+            var warmup = Stopwatch.StartNew();
+            await kernel.SendAsync(new SubmitCode("0", "csharp"), cancellationToken);
+            Progress.WriteLine($"{System.IO.Path.GetFileName(path)}: kernel ready in {warmup.Elapsed.TotalSeconds:F1} s");
             int count = 0;
             for (int i = 0; i < doc.Cells.Count; i++)
             {

@@ -130,6 +130,20 @@ public class ReproduceCommandTests(GettingStartedReport report) : IClassFixture<
     }
 
     [Fact]
+    public void A_cell_over_the_timeout_fails_the_notebook()
+    {
+        using var tmp = new TempDir();
+        var nb = tmp.File("slow.ipynb");
+        File.WriteAllText(nb, Notebook(Code("1 + 1"), Code("await Task.Delay(20_000);")));
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var (code, _, stderr) = CliRunner.Run("reproduce", nb, "--out", tmp.File("out"), "--timeout", "3");
+        Assert.Equal(1, code);
+        Assert.True(stderr.Contains($"{nb}: cell 2: timed out after 3 s"), stderr);
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(15), $"took {sw.Elapsed}");
+        Assert.Contains("--timeout must be a positive", CliRunner.Run("reproduce", nb, "--timeout", "0").Stderr);
+    }
+
+    [Fact]
     public void Nuget_references_work_in_process()
     {
         using var tmp = new TempDir();
