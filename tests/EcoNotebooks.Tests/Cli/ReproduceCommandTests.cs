@@ -55,6 +55,17 @@ public class ReproduceCommandTests(GettingStartedReport report) : IClassFixture<
     }
 
     [SkippableFact]
+    public void Executed_notebook_is_valid_nbformat_4()
+    {
+        var py = ExternalTools.Require("/usr/bin/python3", "apt-get install python3-nbformat (pulled in by jupyter-nbconvert)");
+        Assert.True(report.Code == 0, report.Stderr);
+        var (code, stdout, stderr) = ExternalTools.Run(py, ["-c", "import sys, nbformat; nb = nbformat.read(sys.argv[1], as_version=4); nbformat.validate(nb); print(nb.nbformat, nb.nbformat_minor)", report.Out.File("00-getting-started.ipynb")]);
+        Skip.If(!ExternalTools.InCi && stderr.Contains("No module named 'nbformat'"), "python3-nbformat is not installed; skipping locally.");
+        Assert.True(code == 0, stderr);
+        Assert.Equal("4 5", stdout.Trim());
+    }
+
+    [SkippableFact]
     public void Report_draws_its_charts_in_headless_chromium_with_networking_off()
     {
         ExternalTools.Require("chromium", "apt-get install chromium");
