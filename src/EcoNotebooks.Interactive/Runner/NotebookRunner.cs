@@ -52,6 +52,9 @@ public sealed class NotebookRunner
             try { NotebookParameters.Inject(doc, parameters, warnings); }
             catch (ArgumentException ex) { return new NotebookRunResult(path, doc, false, null, ex.Message, sw.Elapsed.TotalSeconds); }
             foreach (var w in warnings) Progress.WriteLine($"{path}: warning: {w}");
+            var record = new System.Text.Json.Nodes.JsonObject();
+            foreach (var (name, value) in parameters) record[name] = value;
+            doc.Metadata["econb"] = new System.Text.Json.Nodes.JsonObject { ["parameters"] = record };
         }
 
         await OneAtATime.WaitAsync(cancellationToken);

@@ -120,6 +120,7 @@ public class ReproduceCommandTests(GettingStartedReport report) : IClassFixture<
         Assert.True(code == 0, stderr);
         var doc = NotebookFile.Read(tmp.File("out/params.ipynb"));
         Assert.Contains("injected-parameters", doc.Cells[1].Tags);
+        Assert.Equal("Hill top", (string)doc.Metadata["econb"]!["parameters"]!["site"]!);   // the overrides are recorded
         Assert.Equal("Double:0.5|Hill top|2001,2005|True\n", doc.Cells[2].Outputs.Single().Text);
         // Without -p the defaults hold.
         Assert.Equal(0, CliRunner.Run("reproduce", nb, "--out", tmp.File("out2")).Code);
