@@ -20,7 +20,7 @@ public sealed record SoilLayer(string Name, double Thickness, double WaterConten
 
     /// <summary>
     /// Winter convection multiplier for open-graded (crushed-rock) layers: when the air is colder than the layer's
-    /// top cell, the conductivity is multiplied by this factor (≥ 1; 1 = ordinary soil). See Measures.CrushedRockLayer.
+    /// top cell, the conductivity is multiplied by this factor (≥ 1; 1 = ordinary soil). See <see cref="Measures.CrushedRockLayer"/>.
     /// </summary>
     public double WinterConvectionMultiplier { get; init; } = 1;
 
