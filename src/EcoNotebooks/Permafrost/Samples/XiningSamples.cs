@@ -77,12 +77,12 @@ public static class XiningSamples
     }
 
     /// <summary>
-    /// Xining valley profile to 30 m: loess (Malan loess, θ 0.18) over alluvial gravel and Tertiary mudstone. Seasonal
+    /// Xining valley profile to 30 m: loess (Malan loess, θ 0.15) over alluvial gravel and Tertiary mudstone. Seasonal
     /// frost only; properties from the composition rules of <see cref="SoilLayer.FromComposition"/>.
     /// </summary>
     public static IReadOnlyList<SoilLayer> XiningProfile() =>
     [
-        SoilLayer.FromComposition("loess", 6, 0.45, 0.18, 2.2) with { Freezing = FreezingCurve.PowerLaw(0.05, 0.5) },
+        SoilLayer.FromComposition("loess", 6, 0.45, 0.15, 2.2) with { Freezing = FreezingCurve.PowerLaw(0.05, 0.5) },
         SoilLayer.FromComposition("alluvial gravel", 6, 0.30, 0.12, 3.0) with { Freezing = FreezingCurve.PowerLaw(0.02, 0.4) },
         SoilLayer.FromComposition("mudstone", 18, 0.15, 0.10, 2.5) with { Freezing = FreezingCurve.PowerLaw(0.05, 0.5) },
     ];
@@ -92,17 +92,17 @@ public static class XiningSamples
     /// </summary>
     public static IReadOnlyList<SoilLayer> MuliProfile() =>
     [
-        new SoilLayer("peaty topsoil", 0.2, 0.55, 0.9, 0.35, 1.8e6, 3.0e6) { Freezing = FreezingCurve.PowerLaw(0.02, 0.6) },
+        new SoilLayer("peaty topsoil", 0.2, 0.55, 1.2, 0.5, 1.8e6, 3.0e6) { Freezing = FreezingCurve.PowerLaw(0.02, 0.6) },
         SoilLayer.FromComposition("ice-rich silty clay", 2.8, 0.45, 0.40, 2.0) with { Freezing = FreezingCurve.PowerLaw(0.08, 0.55) },
         SoilLayer.FromComposition("gravelly sand", 5, 0.30, 0.15, 3.0) with { Freezing = FreezingCurve.PowerLaw(0.02, 0.4) },
         SoilLayer.FromComposition("mudstone", 22, 0.12, 0.08, 2.6) with { Freezing = FreezingCurve.PowerLaw(0.05, 0.5) },
     ];
 
-    /// <summary>Surface boundary of the Muli meadow (n_t 0.85, n_f 0.9; thin wind-blown snow, so no snow layer).</summary>
-    public static SurfaceBoundary MuliSurface() => new() { ThawingNFactor = 0.85, FreezingNFactor = 0.9 };
+    /// <summary>Surface boundary of the Muli meadow: n_t 1.3 (strong high-altitude radiation heats the surface in summer), n_f 0.65 (patchy winter snow); no explicit snow layer.</summary>
+    public static SurfaceBoundary MuliSurface() => new() { ThawingNFactor = 1.3, FreezingNFactor = 0.65 };
 
-    /// <summary>Surface boundary of Xining bare/urban-fringe ground (n_t 1.1, n_f 0.95).</summary>
-    public static SurfaceBoundary XiningSurface() => new() { ThawingNFactor = 1.1, FreezingNFactor = 0.95 };
+    /// <summary>Surface boundary of Xining bare/urban-fringe ground (n_t 1.1, n_f 1.0: little snow).</summary>
+    public static SurfaceBoundary XiningSurface() => new() { ThawingNFactor = 1.1, FreezingNFactor = 1.0 };
 
     /// <summary>
     /// A synthetic DEM around Xining, float64 metres, EPSG 32648, north-up, centred on the city: the Huangshui valley
