@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text;
+using EcoNotebooks.IO;
+using EcoNotebooks.Permafrost.Twin;
+
+namespace EcoNotebooks.Permafrost.Samples;
+
+/// <summary>A file written by <see cref="XiningSampleWriter"/>.</summary>
+/// <param name="Name">File name within the folder.</param>
+/// <param name="Bytes">Size in bytes.</param>
+/// <param name="Description">What it holds.</param>
+public sealed record SampleFile(string Name, long Bytes, string Description);
+
+/// <summary>
+/// Writes the Xining sample data set (all synthetic, seeded) into a folder: daily air temperature for both sites, the
+/// soil profiles, the DEM as an ESRI ASCII grid with its .prj (GeoTIFF output is left to the GeoTIFF writer; the
+/// other DEM-derived rasters are generated in memory by <see cref="XiningSamples.FeasibilityInputs"/>), and the
+/// digital-twin observation files with the truth multipliers. Files are written atomically; existing files are replaced.
+/// </summary>
+public static class XiningSampleWriter
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>Writes all files and returns their list.</summary>
+    /// <param name="folder">Output folder (created if missing).</param>
+    /// <param name="seed">Master seed (air temperature uses it; DEM seed + 1; twin observations seed + 2).</param>
+    /// <param name="years">Years of daily air temperature (≥ 1; default 30).</param>
+    public static IReadOnlyList<SampleFile> WriteAll(string folder, int seed = 42, int years = 30)
+    {
+        if (string.IsNullOrWhiteSpace(folder)) throw new ArgumentException("An output folder is required.", nameof(folder));
+        if (years < 1) throw new ArgumentOutOfRangeException(nameof(years), years, "At least one year.");
+        Directory.CreateDirectory(folder);
+        var files = new List<SampleFile>();
+        void Add(string name, string description) => files.Add(new SampleFile(name, new FileInfo(Path.Combine(folder, name)).Length, description));
+
+        // 1. Air temperature.
+        var xi = XiningSamples.AirTemperature(XiningSite.Xining, years, seed);
+        var mu = XiningSamples.AirTemperature(XiningSite.Muli, years, seed + 100);
+        var sb = new StringBuilder("day,year,day_of_year,xining_air_c,muli_air_c\n");
+        for (int d = 0; d < xi.Length; d++) sb.Append(Inv, $"{d},{d / 365},{d % 365},{xi[d]:0.###},{mu[d]:0.###}\n");
+        AtomicFile.WriteAllText(Path.Combine(folder, "air_temperature.csv"), sb.ToString());
+        Add("air_temperature.csv", $"Daily air temperature (°C), {years} years of 365 days from 1 January, Xining-like and Muli-like, warming 0.35 °C per 40 years.");
+
+        // 2. Soil profiles.
+        sb = new StringBuilder("site,layer,name,top_m,bottom_m,water_content,k_frozen_w_mk,k_thawed_w_mk,c_frozen_j_m3k,c_thawed_j_m3k,freezing_curve,onset_depression_k,exponent_b\n");
+        foreach (var (site, layers) in new[] { ("xining", XiningSamples.XiningProfile()), ("muli", XiningSamples.MuliProfile()) })
+        {
+            double z = 0;
+            for (int i = 0; i < layers.Count; i++)
+            {
+                var l = layers[i];
+                sb.Append(Inv, $"{site},{i},{l.Name},{z:0.###},{z + l.Thickness:0.###},{l.WaterContent:0.####},{l.KFrozen:0.####},{l.KThawed:0.####},{l.CFrozen:0},{l.CThawed:0},{l.Freezing.Kind.ToString().ToLowerInvariant()},{l.Freezing.OnsetDepression:0.###},{l.Freezing.Exponent:0.###}\n");
+                z += l.Thickness;
+            }
+        }
+        AtomicFile.WriteAllText(Path.Combine(folder, "soil_profiles.csv"), sb.ToString());
+        Add("soil_profiles.csv", "Layer properties of the Xining (seasonal frost) and Muli (permafrost) columns.");
+
+        // 3. DEM.
+        XiningSamples.WriteAsciiGrid(XiningSamples.Dem(seed: seed + 1), Path.Combine(folder, "dem.asc"));
+        Add("dem.asc", "Synthetic DEM around Xining, 160 × 120 pixels of 250 m, EPSG 32648 (ESRI ASCII grid, m).");
+        Add("dem.prj", "WKT of WGS 84 / UTM zone 48N for dem.asc.");
+
+        // 4. Digital twin.
+        var exp = DigitalTwinExperiment.Muli(years: 2, seed: seed + 2);
+        var truth = exp.Truth();
+        var grid = exp.Model().Grid;
+        foreach (var (name, design) in new[] { ("twin_borehole.csv", exp.Design), ("twin_fibre.csv", ObservationDesign.Fibre(0.25, 4, 5, 0.3)) })
+        {
+            var obs = design.Sample(truth, grid, exp.Seed);
+            sb = new StringBuilder("day,depth_m,observed_c,truth_c\n");
+            var profile = new double[grid.Count];
+            foreach (var o in obs)
+            {
+                for (int i = 0; i < profile.Length; i++) profile[i] = truth[o.Day, i];
+                sb.Append(Inv, $"{o.Day},{o.Depth:0.###},{o.Value:0.####},{ObservationDesign.Interpolate(grid.Centres, profile, o.Depth):0.####}\n");
+            }
+            AtomicFile.WriteAllText(Path.Combine(folder, name), sb.ToString());
+            Add(name, $"Digital-twin observations of the truth run: depths {string.Join(", ", design.Depths.Select(d => d.ToString("0.##", Inv)))} m, every {design.IntervalDays} d, σ = {design.NoiseSd.ToString(Inv)} K.");
+        }
+        var ts = exp.TrueScales;
+        sb = new StringBuilder("parameter,true_multiplier\n");
+        sb.Append(Inv, $"k_thawed,{ts.KThawed.Value}\nk_frozen,{ts.KFrozen.Value}\nwater_content,{ts.WaterContent.Value}\nheat_capacity,{ts.HeatCapacity.Value}\n");
+        AtomicFile.WriteAllText(Path.Combine(folder, "twin_truth_parameters.csv"), sb.ToString());
+        Add("twin_truth_parameters.csv", "Multipliers of the Muli layer properties used in the truth run (the inversion/EnKF targets).");
+        sb = new StringBuilder("day,air_c\n");
+        for (int d = 0; d < exp.Air.Length; d++) sb.Append(Inv, $"{d},{exp.Air[d]:0.###}\n");
+        AtomicFile.WriteAllText(Path.Combine(folder, "twin_air_temperature.csv"), sb.ToString());
+        Add("twin_air_temperature.csv", "Daily Muli-like forcing of the twin window (2 years, °C).");
+        return files;
+    }
+}
