@@ -20,9 +20,9 @@ public sealed record InterfaceResistance(double Depth, double Resistance);
 public sealed record HeatExtractor(double TopDepth, double BottomDepth, double ActivationThreshold, double Conductance, double Capacity);
 
 /// <summary>Nonlinear solver settings.</summary>
-/// <param name="Tolerance">Convergence when max |T(H) − T*| over cells (and, for dual numbers, over derivative parts) is below this, K.</param>
+/// <param name="Tolerance">Convergence when max |T(H) − T*| over cells (and, for dual numbers, over derivative parts) is below this, K (default 1e-4 K, far below sensor accuracy; energy is conserved exactly at any tolerance).</param>
 /// <param name="MaxIterations">Picard iteration cap per step; the step is accepted (energy still conserved) if reached.</param>
-public sealed record SolverOptions(double Tolerance = 1e-6, int MaxIterations = 50);
+public sealed record SolverOptions(double Tolerance = 1e-4, int MaxIterations = 50);
 
 /// <summary>Configuration of a 1D ground column model (<see cref="GroundThermalModel"/>).</summary>
 public sealed record GroundColumnOptions

@@ -84,12 +84,14 @@ public sealed class GroundThermalModel
         solver.ResetEnergyCounters();
         double h0 = solver.TotalEnthalpy();
         int maxIt = 0;
+        long totalIt = 0;
         int unconv0 = solver.UnconvergedSteps;
         var T = new double[n];
         for (int d = 0; d < nd; d++)
         {
             int it = solver.Step(air[d], d);
             if (it > maxIt) maxIt = it;
+            totalIt += it;
             var temps = solver.Temperatures;
             for (int j = 0; j < depths.Length; j++) daily[d, j] = solver.TemperatureAt(depths[j]);
             days[d] = d + 1;
@@ -123,7 +125,7 @@ public sealed class GroundThermalModel
             for (int d = y * 365; d < (y + 1) * 365; d++) { maxThaw = Math.Max(maxThaw, thaw[d]); maxFreeze = Math.Max(maxFreeze, freeze[d]); sa += air[d]; ss += ts[d]; }
             summaries[y] = Summarise(y, amax, amin, amean, maxThaw, maxFreeze, sa / 365, ss / 365);
         }
-        return new SimulationResult(Grid, depths, daily, days, profiles, profileDays, amax, amin, amean, summaries, thaw, energy, maxIt, solver.UnconvergedSteps - unconv0);
+        return new SimulationResult(Grid, depths, daily, days, profiles, profileDays, amax, amin, amean, summaries, thaw, energy, maxIt, solver.UnconvergedSteps - unconv0, totalIt);
     }
 
     private AnnualSummary Summarise(int y, double[,] amax, double[,] amin, double[,] amean, double maxThaw, double maxFreeze, double meanAir, double meanSurface)

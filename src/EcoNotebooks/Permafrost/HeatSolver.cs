@@ -236,7 +236,14 @@ public sealed class HeatSolver<TS> where TS : struct, IScalar<TS>
         {
             double hx = PowerEnthalpyValue(x, t0, b, lvv, cf, ct, out f, out dhdt) - target;
             double dx = hx / dhdt;               // Newton: x_new = x − h/h', with h' = dH/dx = −dH/dT
-            if (Math.Abs(dx) <= 1e-12 * (1 + x)) { x += dx; break; }
+            if (Math.Abs(dx) <= 1e-9 * (1 + x))
+            {
+                // Quadratic convergence: x + dx is exact to O(dx²) ≈ 1e-18. Update f to first order instead of
+                // re-evaluating the power (df/dx = −b f / x); dH/dT is only used to linearise, so it may be stale.
+                f *= 1 - b * dx / x;
+                x += dx;
+                break;
+            }
             if (hx > 0) lo = x; else hi = x;
             double xn = x + dx;
             if (!(xn > lo && xn < hi)) xn = double.IsPositiveInfinity(hi) ? Math.Max(2 * x, lo * 2) : 0.5 * (lo + hi);
@@ -308,7 +315,9 @@ public sealed class HeatSolver<TS> where TS : struct, IScalar<TS>
                 int l = _layer[i];
                 TS k = _kf[l] + (_kt[l] - _kf[l]) * _phi[i];
                 if (_convActive[l]) k = TS.Scale(k, _conv[l]);
-                _k[i] = k;
+                // After a few iterations the conductivity lag is damped (average with the previous iterate's value) to
+                // stop Picard oscillations of cells near the onset of freezing; any symmetric K keeps the energy balance.
+                _k[i] = iterations > 4 ? TS.Scale(k + _k[i], 0.5) : k;
             }
             _K[0] = TS.FromDouble(1) / (TS.FromDouble(rTop) + TS.Scale(TS.FromDouble(1) / _k[0], 0.5 * _h[0]));
             for (int i = 1; i < _n; i++)
@@ -332,16 +341,29 @@ public sealed class HeatSolver<TS> where TS : struct, IScalar<TS>
             // _rhs now holds δ. Surface flux with T* = T + δ.
             topFlux = _K[0] * (TS.FromDouble(ts) - (_T[0] + _rhs[0]));
             double err = 0;
+            bool limited = false, last = iterations >= opt.Solver.MaxIterations;
             for (int i = 0; i < _n; i++)
             {
                 TS d = _rhs[i];
                 TS tStar = _T[i] + d;
-                _H[i] = _H[i] + _C[i] * d;
+                TS hNew = _H[i] + _C[i] * d;
+                int l = _layer[i];
+                if (_power[l] && !last)
+                {
+                    // Kink limiter: H(T) is ~10³× steeper just below the onset of freezing than just above it, so a
+                    // Newton step from one branch overshoots far into the other and the iteration can cycle. A step
+                    // that crosses the kink stops just past it; the next iterate then linearises on the right branch.
+                    // Such an iterate is never accepted as converged, so the accepted one keeps the exact energy balance.
+                    double ho = _lv[l].Value - _ct[l].Value * _t0[l], h0 = _H[i].Value, h1 = hNew.Value, eps = 1e-12 * Math.Max(1, Math.Abs(ho));
+                    if (h0 >= ho && h1 < ho - eps) { hNew = TS.FromDouble(ho - eps); limited = true; }
+                    else if (h0 < ho && h1 > ho + eps) { hNew = TS.FromDouble(ho + eps); limited = true; }
+                }
+                _H[i] = hNew;
                 UpdateState(i, tStar.Value);
                 double e = TS.MaxAbs(_T[i] - tStar);
                 if (e > err) err = e;
             }
-            if (err < tol) break;
+            if (err < tol && !limited) break;
             if (iterations >= opt.Solver.MaxIterations) { UnconvergedSteps++; break; }
         }
         LastIterations = iterations;

@@ -18,11 +18,11 @@ public sealed record AnnualSummary(int Year, double MaxThawDepth, double MaxFree
 public sealed class SimulationResult
 {
     internal SimulationResult(ColumnGrid grid, double[] outputDepths, double[,] daily, double[] days, double[,]? profiles, int[] profileDays,
-        double[,] annualMax, double[,] annualMin, double[,] annualMean, AnnualSummary[] years, double[] thawDepth, EnergyBudget energy, int maxIterations, int unconverged)
+        double[,] annualMax, double[,] annualMin, double[,] annualMean, AnnualSummary[] years, double[] thawDepth, EnergyBudget energy, int maxIterations, int unconverged, long totalIterations)
     {
         Grid = grid; OutputDepths = outputDepths; DailyTemperature = daily; Days = days; Profiles = profiles; ProfileDays = profileDays;
         AnnualMax = annualMax; AnnualMin = annualMin; AnnualMean = annualMean; Years = years; DailyThawDepth = thawDepth; Energy = energy;
-        MaxIterations = maxIterations; UnconvergedSteps = unconverged;
+        MaxIterations = maxIterations; UnconvergedSteps = unconverged; TotalIterations = totalIterations;
     }
 
     /// <summary>The grid (cell centres are the depths of the profile and annual arrays).</summary>
@@ -51,6 +51,8 @@ public sealed class SimulationResult
     public EnergyBudget Energy { get; }
     /// <summary>Most Picard iterations any step needed.</summary>
     public int MaxIterations { get; }
+    /// <summary>Picard iterations summed over all recorded steps (divide by the number of days for the mean).</summary>
+    public long TotalIterations { get; }
     /// <summary>Steps that reached the iteration cap.</summary>
     public int UnconvergedSteps { get; }
 
