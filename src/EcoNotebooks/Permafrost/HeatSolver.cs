@@ -283,8 +283,10 @@ public sealed class HeatSolver<TS> where TS : struct, IScalar<TS>
         for (int l = 0; l < _nl; l++) _convActive[l] = _conv[l] > 1 && airTemperature < _T[_layerTopCell[l]].Value;
         double sourceTotal = 0;
         Array.Clear(_source);
-        foreach (var e in opt.Extractors)
+        var extractors = opt.Extractors;
+        for (int x = 0; x < extractors.Count; x++)
         {
+            var e = extractors[x];
             double sumH = 0, sumHT = 0;
             for (int i = 0; i < _n; i++)
             {

@@ -147,3 +147,25 @@ public sealed class HeatSolverValidationTests(ITestOutputHelper output)
         Assert.All(result.Years.Skip(5), y => Assert.False(double.IsNaN(y.ActiveLayerThickness)));
     }
 }
+
+/// <summary>The time loop of the solver must not allocate (guards the "no allocation in the time loop" performance contract).</summary>
+public sealed class HeatSolverAllocationTests
+{
+    [Fact]
+    public void Step_DoesNotAllocate()
+    {
+        var options = new GroundColumnOptions
+        {
+            Layers = EcoNotebooks.Permafrost.Samples.XiningSamples.MuliProfile(),
+            Surface = new SurfaceBoundary { ThawingNFactor = 1.2, FreezingNFactor = 0.7, SnowDepth = [0.1, 0.0] },
+            Extractors = [new HeatExtractor(0.5, 5, 1, 0.5, 5)],
+            Resistances = [new InterfaceResistance(0.5, 3)],
+        };
+        var solver = new HeatSolver<EcoNotebooks.Permafrost.Numerics.Real>(options);
+        solver.SetTemperatures(Enumerable.Repeat(-1.0, solver.Grid.Count).ToArray());
+        for (int d = 0; d < 50; d++) solver.Step(-10 + d * 0.5, d);   // warm-up (JIT)
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int d = 0; d < 365; d++) { solver.Step(-5 - 12 * Math.Cos(2 * Math.PI * d / 365), d); solver.ThawFrontDepth(); solver.TemperatureAt(3); }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+}

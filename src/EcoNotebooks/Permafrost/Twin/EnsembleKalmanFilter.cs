@@ -84,8 +84,6 @@ public sealed class EnsembleKalmanFilter
         var rmseA = new double[days]; var rmseO = new double[days];
         var analysisDays = new List<int>();
         var paramMeans = new List<double[]>();
-        var c = Model.Grid.Centres;
-        var temps = new double[n];
         var meanA = new double[n]; var meanO = new double[n];
         for (int d = 0; d < days; d++)
         {
