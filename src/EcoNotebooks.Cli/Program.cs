@@ -25,6 +25,12 @@ public static class Program
         {
             if (!ReferenceEquals(stdout, oldOut)) Console.SetOut(stdout);
             if (!ReferenceEquals(stderr, oldErr)) Console.SetError(stderr);
+            if (parse.Errors.Count > 0 && !args.Any(a => a is "--help" or "-h" or "-?"))
+            {
+                var err = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
+                stderr.WriteLine($"econb: {err.Message.ReplaceLineEndings(" ").Trim()} (see 'econb {string.Join(' ', parse.CommandResult.Command.Name == root.Name ? "" : CommandPath(parse))} --help')".Replace("  ", " "));
+                return 2;
+            }
             var config = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = stdout, Error = stderr };
             return parse.Invoke(config);
         }
@@ -52,6 +58,14 @@ public static class Program
             .OrderBy(c => c.Name, StringComparer.Ordinal);
         foreach (var c in commands) root.Subcommands.Add(c);
         return root;
+    }
+
+    private static string CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var r = parse.CommandResult; r is not null && r.Parent is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+            names.Insert(0, r.Command.Name);
+        return string.Join(' ', names);
     }
 
     private static Exception Unwrap(Exception ex)
