@@ -47,7 +47,7 @@ public sealed class XiningSamplesTests
         Assert.Equal(tmp.Path, j.GetProperty("out").GetString());
         Assert.Equal(9, j.GetProperty("seed").GetInt32());
         var names = j.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("name").GetString()!).ToArray();
-        Assert.Equal(new[] { "air_temperature.csv", "soil_profiles.csv", "dem.asc", "dem.prj", "twin_borehole.csv", "twin_fibre.csv", "twin_truth_parameters.csv", "twin_air_temperature.csv" }, names);
+        Assert.Equal(new[] { "air_temperature.csv", "soil_profiles.csv", "dem.asc", "dem.prj", "dem.tif", "twin_borehole.csv", "twin_fibre.csv", "twin_truth_parameters.csv", "twin_air_temperature.csv" }, names);
         foreach (var f in j.GetProperty("files").EnumerateArray())
             Assert.Equal(new FileInfo(tmp.File(f.GetProperty("name").GetString()!)).Length, f.GetProperty("bytes").GetInt64());
         var air = CsvTable.Read(tmp.File("air_temperature.csv"), ["day", "xining_air_c", "muli_air_c"]);
@@ -62,6 +62,10 @@ public sealed class XiningSamplesTests
         Assert.Equal("ncols 160", asc[0]);
         Assert.Equal("nrows 120", asc[1]);
         Assert.Contains("UTM zone 48N", File.ReadAllText(tmp.File("dem.prj")));
+        var tif = EcoNotebooks.IO.GeoTiff.GeoTiff.Read(tmp.File("dem.tif"));
+        Assert.Equal(32648, tif.Grid.Crs.Epsg);
+        Assert.True(tif.Grid.Matches(XiningSamples.Dem(seed: 10).Grid));
+        Assert.Equal((float)XiningSamples.Dem(seed: 10).Band(0)[80, 60], tif.Band(0)[80, 60], 1e-3);
 
         var (code, stdout, _) = CliRunner.Run("samples-xining", "--out", tmp.Path, "--years", "1");
         Assert.Equal(0, code);

@@ -13,8 +13,8 @@ public sealed record SampleFile(string Name, long Bytes, string Description);
 
 /// <summary>
 /// Writes the Xining sample data set (all synthetic, seeded) into a folder: daily air temperature for both sites, the
-/// soil profiles, the DEM as an ESRI ASCII grid with its .prj (GeoTIFF output is left to the GeoTIFF writer; the
-/// other DEM-derived rasters are generated in memory by <see cref="XiningSamples.FeasibilityInputs"/>), and the
+/// soil profiles, the DEM as an ESRI ASCII grid with its .prj and as a float32 GeoTIFF (the other DEM-derived
+/// rasters are generated in memory by <see cref="XiningSamples.FeasibilityInputs"/>), and the
 /// digital-twin observation files with the truth multipliers. Files are written atomically; existing files are replaced.
 /// </summary>
 public static class XiningSampleWriter
@@ -57,9 +57,13 @@ public static class XiningSampleWriter
         Add("soil_profiles.csv", "Layer properties of the Xining (seasonal frost) and Muli (permafrost) columns.");
 
         // 3. DEM.
-        XiningSamples.WriteAsciiGrid(XiningSamples.Dem(seed: seed + 1), Path.Combine(folder, "dem.asc"));
+        var dem = XiningSamples.Dem(seed: seed + 1);
+        XiningSamples.WriteAsciiGrid(dem, Path.Combine(folder, "dem.asc"));
         Add("dem.asc", "Synthetic DEM around Xining, 160 × 120 pixels of 250 m, EPSG 32648 (ESRI ASCII grid, m).");
         Add("dem.prj", "WKT of WGS 84 / UTM zone 48N for dem.asc.");
+        var dem32 = new Rasters.Raster(dem.Grid, [new Rasters.RasterBand<float>(dem.Width, dem.Height, dem.Band(0).ToDoubleArray().Select(v => (float)v).ToArray(), -9999)]);
+        IO.GeoTiff.GeoTiff.Write(dem32, Path.Combine(folder, "dem.tif"));
+        Add("dem.tif", "The same DEM as a float32 GeoTIFF (DEFLATE, nodata −9999).");
 
         // 4. Digital twin.
         var exp = DigitalTwinExperiment.Muli(years: 2, seed: seed + 2);

@@ -31,11 +31,11 @@ public sealed record MagtLapseModel(double ReferenceElevation = 2260, double Ref
     public double PermafrostLowerLimit(double aspectDegrees) =>
         ReferenceElevation + (ReferenceAirTemperature + SurfaceOffset) / LapseRate(aspectDegrees) * 100;
 
-    /// <summary>MAGT map (float64, °C) over a DEM, with aspect from <see cref="Terrain.SlopeAspect"/>; DEM edge pixels (no aspect) use the flat rate; missing elevations stay NaN.</summary>
+    /// <summary>MAGT map (float64, °C) over a DEM, with aspect from <see cref="SlopeAspect.Compute"/>; flat pixels use the mean rate; missing elevations stay NaN.</summary>
     public Raster Map(Raster dem)
     {
         ArgumentNullException.ThrowIfNull(dem);
-        var (_, aspect) = Terrain.SlopeAspect(dem);
+        var (_, aspect) = SlopeAspect.Compute(dem);
         var z = dem.Band(0).ToDoubleArray();
         var a = aspect.Band(0).ToDoubleArray();
         var m = new double[z.Length];
