@@ -47,7 +47,7 @@ public sealed class XiningSamplesTests
         Assert.Equal(tmp.Path, j.GetProperty("out").GetString());
         Assert.Equal(9, j.GetProperty("seed").GetInt32());
         var names = j.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("name").GetString()!).ToArray();
-        Assert.Equal(new[] { "air_temperature.csv", "soil_profiles.csv", "dem.asc", "dem.prj", "dem.tif", "twin_borehole.csv", "twin_fibre.csv", "twin_truth_parameters.csv", "twin_air_temperature.csv" }, names);
+        Assert.Equal(new[] { "README.md", "air_temperature.csv", "soil_profiles.csv", "dem.asc", "dem.prj", "dem.tif", "twin_borehole.csv", "twin_fibre.csv", "twin_truth_parameters.csv", "twin_air_temperature.csv" }, names);
         foreach (var f in j.GetProperty("files").EnumerateArray())
             Assert.Equal(new FileInfo(tmp.File(f.GetProperty("name").GetString()!)).Length, f.GetProperty("bytes").GetInt64());
         var air = CsvTable.Read(tmp.File("air_temperature.csv"), ["day", "xining_air_c", "muli_air_c"]);
@@ -67,12 +67,25 @@ public sealed class XiningSamplesTests
         Assert.True(tif.Grid.Matches(XiningSamples.Dem(seed: 10).Grid));
         Assert.Equal((float)XiningSamples.Dem(seed: 10).Band(0)[80, 60], tif.Band(0)[80, 60], 1e-3);
 
+        Assert.Contains("(seed 9)", File.ReadAllText(tmp.File("README.md")));
+        Assert.DoesNotContain("{SEED", File.ReadAllText(tmp.File("README.md")));
         var (code, stdout, _) = CliRunner.Run("samples-xining", "--out", tmp.Path, "--years", "1");
         Assert.Equal(0, code);
         Assert.Contains("dem.asc", stdout);
         var (bad, _, err) = CliRunner.Run("samples-xining", "--out", tmp.Path, "--years", "0");
         Assert.Equal(1, bad);
         Assert.Contains("--years", err);
+    }
+
+    [Fact]
+    public void Cli_SamplesXiningSubcommand_WritesTheSameSet()
+    {
+        using var tmp = new TempDir();
+        var (code, stdout, stderr) = CliRunner.Run("samples", "xining", "--out", tmp.Path, "--seed", "3");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("twin_borehole.csv", stdout);
+        Assert.True(File.Exists(tmp.File("README.md")));
+        Assert.Equal(30 * 365 + 1, File.ReadAllLines(tmp.File("air_temperature.csv")).Length);
     }
 
     [SkippableFact]
