@@ -19,6 +19,7 @@ public sealed class XiningSamplesCommand : ICliCommand
         var years = new Option<int>("--years") { Description = "Years of daily air temperature.", DefaultValueFactory = _ => 30 };
         var json = CommonOptions.Json();
         var cmd = new Command("samples-xining", "Write the synthetic Xining permafrost sample data (air temperature, soil profiles, DEM, digital-twin observations).") { output, seed, years, json };
+        cmd.Hidden = true; // kept for its --years/--json options; `econb samples xining` is the documented form
         cmd.SetAction(pr =>
         {
             string folder = pr.GetValue(output) ?? throw new CliError("missing --out folder.");
