@@ -21,9 +21,9 @@ out$soil <- lapply(setNames(nm = c("BD", "SWC", "SOC", "pH", "TN", "TP", "TK", "
 # Welch t tests restored pit vs control.
 out$ttest <- lapply(setNames(nm = c("BD", "SWC", "SOC", "pH", "TN", "TP", "TK", "EC", "clay", "silt", "sand")), function(v) {
   ctl <- soil[[v]][soil$treatment == "Control"]
-  r <- lapply(c("Pit5", "Pit4", "Pit2"), function(t) { x <- t.test(soil[[v]][soil$treatment == t], ctl); c(t = unname(x$statistic), df = unname(x$parameter), p = x$p.value) })
+  r <- lapply(c("Pit5", "Pit4", "Pit2"), function(t) { x <- t.test(soil[[v]][soil$treatment == t], ctl); list(t = unname(x$statistic), df = unname(x$parameter), p = x$p.value) })
   x <- t.test(soil[[v]][soil$treatment != "Control"], ctl)
-  c(r, list(c(t = unname(x$statistic), df = unname(x$parameter), p = x$p.value)))
+  c(r, list(list(t = unname(x$statistic), df = unname(x$parameter), p = x$p.value)))
 })
 
 # Fig. 9: pooled Pearson r and p for the 13 published pairs.
@@ -50,8 +50,12 @@ q <- quad[quad$region %in% c("Pit5", "Background"), ]
 m <- as.matrix(sp[match(q$plot, sp$plot), -1])
 pooled <- rowsum(m, q$habitat)
 H <- diversity(pooled); S <- specnumber(pooled); N <- rowSums(pooled)
-out$diversity <- lapply(setNames(nm = rownames(pooled)), function(h) list(shannon = unname(H[h]), pielou = unname(H[h] / log(S[h])),
-  margalef = unname((S[h] - 1) / log(N[h])), species = unname(S[h])))
+# Table 4: indices of each 1 m x 1 m quadrat, mean and sd per habitat; and of the pooled abundances.
+Hq <- diversity(m); Sq <- specnumber(m); Nq <- rowSums(m)
+Jq <- Hq / log(Sq); Dq <- (Sq - 1) / log(Nq)
+out$diversity <- lapply(setNames(nm = rownames(pooled)), function(h) { r <- q$habitat == h
+  list(shannon = mean(Hq[r]), shannon_sd = sd(Hq[r]), pielou = mean(Jq[r]), pielou_sd = sd(Jq[r]), margalef = mean(Dq[r]), margalef_sd = sd(Dq[r]),
+       shannon_pooled = unname(H[h]), pielou_pooled = unname(H[h] / log(S[h])), margalef_pooled = unname((S[h] - 1) / log(N[h])), species = unname(S[h])) })
 pa <- 1 * (pooled > 0)
 sor <- 1 - as.matrix(vegdist(pa, method = "bray", binary = TRUE))
 out$sorensen <- list(areas = rownames(sor), values = unname(sor))

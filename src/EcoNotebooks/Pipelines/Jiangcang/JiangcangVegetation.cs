@@ -17,8 +17,10 @@ public sealed record JiangcangBiomassResult(JiangcangPanel Agb, JiangcangPanel B
 /// <param name="Areas">Areas (habitats) compared, in display order (background first).</param>
 /// <param name="Characteristics">Table 3: one row per area: area, quadrats, then mean and sd of cover_pct, height_cm, crown_width_cm and abundance (individuals per m²).</param>
 /// <param name="Diversity">
-/// Table 4: one row per area: area, quadrats, species (S of the pooled quadrats), individuals (N pooled), shannon,
-/// pielou, margalef of the pooled abundances, and the mean ± sd over quadrats (shannon_q_mean, shannon_q_sd, …).
+/// Table 4: one row per area: area, quadrats, species (S of the pooled quadrats), individuals (N pooled); shannon,
+/// pielou, margalef = mean over the area's 1 m × 1 m quadrats of each quadrat's index, with shannon_sd, pielou_sd,
+/// margalef_sd; and shannon_pooled, pielou_pooled, margalef_pooled of the abundances pooled over the area (pooling
+/// mixes richness with sampling effort, so the per-quadrat means are the primary reading).
 /// </param>
 /// <param name="Sorensen">Table 5: Sørensen similarity 2C / (S₁ + S₂) of the pooled species lists; first column "area", one column per area.</param>
 /// <param name="SorensenMatrix">The same values as a matrix in <see cref="Areas"/> order.</param>
@@ -46,8 +48,9 @@ public sealed record JiangcangCommunityResult(IReadOnlyList<string> Areas, DataF
 /// ANOVA with Tukey HSD letters over the quadrats of each point) and, for the quadrats of
 /// <see cref="JiangcangParameters.CommunityRegions"/>, community characteristics (Table 3), Shannon, Pielou and Margalef
 /// indices (Table 4; H' = −Σ pᵢ ln pᵢ, J = H'/ln S, D = (S − 1)/ln N) and Sørensen similarity 2C/(S₁ + S₂) (Table 5).
-/// Area indices use the abundances pooled over an area's quadrats (vegan: <c>diversity(colSums(x))</c>); per-quadrat
-/// means ± sd are given beside them.
+/// Table 4 gives the mean ± sd of the per-quadrat indices of each area (vegan: <c>diversity(x)</c> per row, then the
+/// mean per area) and, beside them, the indices of the pooled abundances (<c>diversity(colSums(x))</c>). Sørensen uses
+/// the species lists pooled per area.
 /// </summary>
 public static class JiangcangVegetation
 {
@@ -144,13 +147,13 @@ public static class JiangcangVegetation
         var idx = areas.Select((a, k) => Diversity.Compute(a, pooled[k])).ToArray();
         var perQuadrat = areas.Select(a => Rows(a).Select(i => Diversity.Compute(plot[i], species.Row(plotIndex[plot[i]]))).ToArray()).ToArray();
         var t4 = new FrameBuilder().Text("area", areas).Integer("quadrats", areas.Select(a => Rows(a).Length))
-            .Integer("species", idx.Select(x => x.Richness)).Number("individuals", idx.Select(x => x.Individuals))
-            .Number("shannon", idx.Select(x => x.Shannon)).Number("pielou", idx.Select(x => x.Pielou)).Number("margalef", idx.Select(x => x.Margalef));
+            .Integer("species", idx.Select(x => x.Richness)).Number("individuals", idx.Select(x => x.Individuals));
         foreach (var (name, f) in new (string, Func<DiversityIndices, double?>)[] { ("shannon", x => x.Shannon), ("pielou", x => x.Pielou), ("margalef", x => x.Margalef) })
         {
             var d = perQuadrat.Select(q => DescriptiveStatistics.Compute(q.Select(x => f(x) ?? double.NaN))).ToArray();
-            t4.Number(name + "_q_mean", d.Select(x => x.Mean)).Number(name + "_q_sd", d.Select(x => x.StandardDeviation));
+            t4.Number(name, d.Select(x => x.Mean)).Number(name + "_sd", d.Select(x => x.StandardDeviation));
         }
+        t4.Number("shannon_pooled", idx.Select(x => x.Shannon)).Number("pielou_pooled", idx.Select(x => x.Pielou)).Number("margalef_pooled", idx.Select(x => x.Margalef));
 
         // Table 5: Sørensen on pooled species lists.
         var pooledTable = new double[areas.Length, species.Species.Count];
