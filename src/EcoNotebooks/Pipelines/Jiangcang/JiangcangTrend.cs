@@ -8,6 +8,7 @@ namespace EcoNotebooks.Pipelines.Jiangcang;
 
 /// <summary>FVC trend 2021–2024 per pixel and per pit (Fig. 4), in both continuity-correction readings.</summary>
 /// <param name="Years">Years used (e.g. 2021–2024).</param>
+/// <param name="Regions">The region mask (uint8 codes), for maps of the pits.</param>
 /// <param name="Corrected">Per-pixel trend with the Mann–Kendall continuity correction.</param>
 /// <param name="Uncorrected">Per-pixel trend without it.</param>
 /// <param name="ContinuityCorrection">The reading chosen in the parameters (true = <see cref="Corrected"/>).</param>
@@ -26,7 +27,7 @@ namespace EcoNotebooks.Pipelines.Jiangcang;
 /// significant share printed), no significant increase 76.57 − 4.37, no change 0.13 km² / 2.93 km², no significant
 /// decrease 16.28, significant decrease 0.31 (so 1.07 % of the printed 17.66 % decrease is unaccounted for).
 /// </param>
-public sealed record JiangcangTrendResult(IReadOnlyList<int> Years, TrendRasterResult Corrected, TrendRasterResult Uncorrected, bool ContinuityCorrection,
+public sealed record JiangcangTrendResult(IReadOnlyList<int> Years, Raster Regions, TrendRasterResult Corrected, TrendRasterResult Uncorrected, bool ContinuityCorrection,
     double MaxAbsZCorrected, double MaxAbsZUncorrected, DataFrame AreaTable, DataFrame Comparison)
 {
     /// <summary>The per-pixel result of the reading chosen in the parameters.</summary>
@@ -113,7 +114,7 @@ public static class JiangcangTrend
             .Number("km2_uncorrected", aKu).Number("pct_uncorrected", aPu).Build();
         var comparison = new FrameBuilder().Text("pit", cPit).Text("group", cGroup).Number("published_pct", cPub)
             .Number("pct_corrected", cPc).Number("pct_uncorrected", cPu).Number("km2_corrected", cKc).Number("km2_uncorrected", cKu).Build();
-        return new JiangcangTrendResult(years, corrected, uncorrected, p.ContinuityCorrection,
+        return new JiangcangTrendResult(years, fvc.Regions, corrected, uncorrected, p.ContinuityCorrection,
             MaxAbsZ(years.Length, true), MaxAbsZ(years.Length, false), areaTable, comparison);
     }
 
