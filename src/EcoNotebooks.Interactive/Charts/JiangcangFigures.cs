@@ -15,7 +15,7 @@ public static class JiangcangFigures
     private static readonly IReadOnlyDictionary<string, (string Label, string Color)> RegionStyle = new Dictionary<string, (string, string)>
     {
         ["Pit5"] = ("Pit No. 5", "#1f77b4"), ["Pit4"] = ("Pit No. 4", "#ff7f0e"), ["Pit2SouthDump"] = ("Pit No. 2 south dump", "#8c564b"),
-        ["Background"] = ("Natural background", "#2ca02c"), ["WholeArea"] = ("Whole raster", "#7f7f7f"),
+        ["Background"] = ("Natural background", "#2ca02c"), ["WholeArea"] = ("Whole area", "#7f7f7f"),
     };
 
     /// <summary>Colours and legend names of the seven trend classes (red = decrease … green = increase).</summary>
