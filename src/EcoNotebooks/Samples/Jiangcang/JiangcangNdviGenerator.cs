@@ -18,6 +18,9 @@ public sealed record JiangcangNdviSample(Raster Regions, IReadOnlyList<int> Year
 /// Each pit pixel is assigned a trend group (spatially clustered, exact shares): "increase" pixels rise every year
 /// 2021→2024 (Mann–Kendall S = 6, the only value reaching |Z| ≥ 1.645 with four years), "no-significant increase"
 /// pixels get a random order with S = 2 or 4, and so on; "no change" pixels are bare ground (FVC 0 every year).
+/// Each pit pattern keeps its order, Sen-slope sign and a 0.6-point gap between years with the pixel's NDVI noise
+/// included, and patterns are picked greedily (best of 40 candidates) so that their mean follows the region's target
+/// path 2021–2024; the calibration offsets are then a few tenths of a point and reorder (almost) no pixel.
 /// Pixel FVC = target mean + smooth spatial effect + the group's temporal pattern; NDVI = 0.06 + FVC·0.78 + noise.
 /// Roads/spoil (bare) and wet meadow (dense) elsewhere anchor the 5 % and 95 % percentiles. Finally, a per-region,
 /// per-year offset is iterated until the FVC computed from the NDVI (endmembers re-estimated each time) hits the targets.</para>
@@ -63,7 +66,21 @@ public static class JiangcangNdviGenerator
         var landType = new byte[n]; // 0 meadow, 1 bare, 2 dense
         for (int k = 0; k < others.Length; k++) landType[others[k]] = k < 0.24 * others.Length ? (byte)1 : k >= 0.80 * others.Length ? (byte)2 : (byte)0;
 
-        // 3. Base FVC (points) and temporal patterns.
+        // 3. NDVI noise first (fixed per pixel and year), so that pit patterns can be checked with it.
+        var noise = new double[ny][];
+        var ndvi = new double[ny][];
+        for (int t = 0; t < ny; t++)
+        {
+            noise[t] = new double[n]; ndvi[t] = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                noise[t][i] = landType[i] == 1 ? rng.Uniform(-0.02, 0.08)
+                    : landType[i] == 2 ? rng.Uniform(0.84, 0.92)
+                    : rng.Normal(0, 0.004);
+            }
+        }
+
+        // 4. Base FVC (points) and temporal patterns.
         var baseField = rng.SmoothField(w, h, 20);
         var fvc = new double[ny][];
         for (int t = 0; t < ny; t++) fvc[t] = new double[n];
@@ -75,12 +92,45 @@ public static class JiangcangNdviGenerator
         {
             var pix = Enumerable.Range(0, n).Where(i => region[i] == (byte)r).ToArray();
             AssignTrendGroups(r, pix, w, h, rng, group);
-            foreach (int i in pix)
-            {
-                if (group[i] == 3) { bare[i] = true; continue; }
-                pattern[i] = Pattern(group[i], rng);
-            }
+            foreach (int i in pix) if (group[i] == 3) bare[i] = true;
             var live = pix.Where(i => !bare[i]).ToArray();
+            if (JiangcangPublished.TrendSharesPublished.ContainsKey(r))
+            {
+                // Pits: every live pixel's 2021–2024 pattern has its group's Mann–Kendall S and Sen-slope sign with the
+                // NDVI noise included (and a 0.6-point margin between years), and patterns are chosen greedily among
+                // candidates so that their mean follows the region's target path; the per-year calibration offsets
+                // below are then too small to reorder any pixel's years.
+                double scale = pix.Length / (double)live.Length;
+                double avg = Enumerable.Range(1, ny - 1).Average(t => targets[r][t]);
+                var dev = Enumerable.Range(1, ny - 1).Select(t => (targets[r][t] - avg) * scale).ToArray();
+                var sum = new double[ny - 1];
+                var orderLive = live.ToArray();
+                rng.Shuffle(orderLive);
+                int k = 0;
+                foreach (int i in orderLive)
+                {
+                    var noisePts = Enumerable.Range(1, ny - 1).Select(t => noise[t][i] / (VegNdvi - SoilNdvi) * 100).ToArray();
+                    k++;
+                    double[]? best = null; double bestD = double.PositiveInfinity;
+                    for (int c = 0; c < 40; c++)
+                    {
+                        var cand = PitPattern(group[i], rng, noisePts);
+                        double d = 0;
+                        for (int t = 0; t < ny - 1; t++) d += Math.Pow(sum[t] + cand[t] - dev[t] * k, 2);
+                        if (d < bestD) { bestD = d; best = cand; }
+                    }
+                    pattern[i] = best!;
+                    for (int t = 0; t < ny - 1; t++) sum[t] += best![t];
+                }
+                foreach (int i in live)
+                {
+                    double b = 5 * baseField[i] + rng.Normal(0, 3);
+                    fvc[0][i] = targets[r][0] + 0.8 * b + rng.Normal(0, 4);
+                    for (int t = 1; t < ny; t++) fvc[t][i] = avg * scale + b + pattern[i][t - 1];
+                }
+                continue;
+            }
+            foreach (int i in live) pattern[i] = Pattern(group[i], rng);
             var mean = Enumerable.Range(0, 4).Select(t => live.Average(i => pattern[i][t])).ToArray();
             foreach (int i in live)
             {
@@ -95,21 +145,12 @@ public static class JiangcangNdviGenerator
             double b = 7 * baseField[i] + rng.Normal(0, 4);
             for (int t = 0; t < ny; t++) fvc[t][i] = targets[JiangcangRegion.Background][t] - 6 + b + rng.Normal(0, 2);
         }
-
-        // 4. NDVI with fixed noise; bare and dense pixels outside the regions anchor the percentiles.
-        var noise = new double[ny][];
-        var ndvi = new double[ny][];
         for (int t = 0; t < ny; t++)
-        {
-            noise[t] = new double[n]; ndvi[t] = new double[n];
             for (int i = 0; i < n; i++)
-            {
-                noise[t][i] = bare[i] ? rng.Uniform(-0.06, -0.03)
-                    : landType[i] == 1 ? rng.Uniform(-0.02, 0.08)
-                    : landType[i] == 2 ? rng.Uniform(0.84, 0.92)
-                    : rng.Normal(0, 0.004);
-            }
-        }
+                if (bare[i]) noise[t][i] = rng.Uniform(-0.06, -0.03); // bare pit ground: below the soil end-member
+
+        // 5. NDVI = 0.06 + FVC·0.78 + noise, with per-region, per-year offsets calibrated to the target means.
+
         var offset = new Dictionary<(JiangcangRegion, int), double>();
         var regionsToCalibrate = targets.Keys.ToArray();
         var members = regionsToCalibrate.ToDictionary(r => r, r => Enumerable.Range(0, n).Where(i => region[i] == (byte)r).ToArray());
@@ -208,6 +249,40 @@ public static class JiangcangNdviGenerator
             if (group == 0) return v;
             double slope = SenSlope(v);
             if (group is 1 or 2 ? slope > 0 : slope < 0) return v;
+        }
+    }
+
+    /// <summary>
+    /// A 2021–2024 pit pattern (FVC points, mean 0) for trend group <paramref name="group"/> (1 increase S = 6,
+    /// 2 no-significant increase S = 2 or 4, 4 no-significant decrease S = −2 or −4, 5 decrease S = −6) whose years
+    /// keep that order, Sen-slope sign and a 0.6-point margin after <paramref name="noisePts"/> is added.
+    /// </summary>
+    private static double[] PitPattern(byte group, SeededRandom rng, double[] noisePts)
+    {
+        Func<int, bool> wanted = group switch
+        {
+            1 => s => s == 6,
+            2 => s => s is 2 or 4,
+            4 => s => s is -2 or -4,
+            5 => s => s == -6,
+            _ => throw new ArgumentOutOfRangeException(nameof(group), group, "Not a pit trend group."),
+        };
+        var candidates = Permutations.Where(p => wanted(KendallS(p))).ToArray();
+        while (true)
+        {
+            var ranks = candidates[rng.Next(candidates.Length)];
+            var steps = new double[4];
+            for (int q = 1; q < 4; q++) steps[q] = steps[q - 1] + rng.Uniform(1.0, group is 4 or 5 ? 10.0 : 7.0);
+            double m = steps.Average();
+            var v = ranks.Select(rk => steps[rk] - m).ToArray();
+            var final = v.Select((x, t) => x + noisePts[t]).ToArray();
+            bool margin = true;
+            for (int a = 0; a < 4 && margin; a++) for (int b = a + 1; b < 4; b++) if (Math.Abs(final[b] - final[a]) < 0.6) { margin = false; break; }
+            if (!margin) continue;
+            var finalRanks = final.Select(x => final.Count(y => y < x)).ToArray();
+            if (KendallS(finalRanks) != KendallS(ranks)) continue;
+            double slope = SenSlope(final);
+            if (group is 1 or 2 ? slope > 0.3 : slope < -0.3) return v;
         }
     }
 
