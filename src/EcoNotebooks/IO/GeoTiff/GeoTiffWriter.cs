@@ -258,17 +258,15 @@ public sealed class GeoTiffWriter : IRasterSink, IDisposable
     {
         if (_pending.TryGetValue(index, out var p)) return p;
         var (w, h) = ValidSize(index);
-        p = new Pending(NewBlock(), w * h * BandCount);
-        // Padding pixels of edge tiles lie outside the image: mark them written.
+        p = new Pending(NewBlock(), _blockWidth * _blockHeight * BandCount);
+        // Padding pixels of edge tiles (and the missing rows of the last strip) lie outside the image: mark them written.
         if (w < _blockWidth || h < _blockHeight)
         {
-            p = new Pending(p.Data, _blockWidth * _blockHeight * BandCount);
-            int padding = 0;
             for (int y = 0; y < _blockHeight; y++)
                 for (int x = 0; x < _blockWidth; x++)
                     if (x >= w || y >= h)
-                        for (int b = 0; b < BandCount; b++) { p.Written[(y * _blockWidth + x) * BandCount + b] = true; padding++; }
-            p.Remaining -= padding;
+                        for (int b = 0; b < BandCount; b++) p.Written[(y * _blockWidth + x) * BandCount + b] = true;
+            p.Remaining = w * h * BandCount;
         }
         _pending[index] = p;
         MaxPendingBlockCount = Math.Max(MaxPendingBlockCount, _pending.Count);

@@ -161,7 +161,8 @@ public sealed class GeoTiffGdalInteropTests
 
     /// <summary>
     /// More layouts made with GDAL's Python bindings (python3-gdal): pixel- and band-interleaved multi-band, PixelIsPoint,
-    /// rotated geotransform, geographic CRS, PackBits, big-endian with predictors, float64 with NaN nodata. The script
+    /// rotated geotransform, geographic CRS, PackBits, big-endian with predictors, float64 with NaN nodata, float64 with
+    /// PREDICTOR=2 (decoded by our own LZW/DEFLATE path because LibTiff.NET refuses it). The script
     /// prints GDAL's view (geotransform, EPSG, nodata) and numpy's per-band statistics of the valid pixels, which our
     /// reader must reproduce (valid, min, max exactly; mean to 1e-12 relative).
     /// </summary>
@@ -190,6 +191,8 @@ specs = [
   ("bigendian_float32", gdal.GDT_Float32, 2, ["ENDIANNESS=BIG", "COMPRESS=DEFLATE", "PREDICTOR=3", "TILED=YES", "BLOCKXSIZE=16", "BLOCKYSIZE=16"], 32647, [500000, 30, 0, 1600000, 0, -30], None, {}),
   ("bigendian_int16", gdal.GDT_Int16, 1, ["ENDIANNESS=BIG", "COMPRESS=LZW", "PREDICTOR=2"], 32647, [500000, 30, 0, 1600000, 0, -30], -9999, {}),
   ("nan_nodata_float64", gdal.GDT_Float64, 1, ["COMPRESS=LZW"], 32647, [500000, 30, 0, 1600000, 0, -30], float("nan"), {}),
+  ("pred2_float64_lzw_bigendian", gdal.GDT_Float64, 2, ["COMPRESS=LZW", "PREDICTOR=2", "ENDIANNESS=BIG", "INTERLEAVE=PIXEL"], 32647, [500000, 30, 0, 1600000, 0, -30], -9999, {}),
+  ("pred2_float64_deflate_tiled", gdal.GDT_Float64, 1, ["COMPRESS=DEFLATE", "PREDICTOR=2", "TILED=YES", "BLOCKXSIZE=16", "BLOCKYSIZE=16"], 32647, [500000, 30, 0, 1600000, 0, -30], None, {}),
 ]
 result = {}
 for name, dt, nb, co, epsg, gt, nodata, md in specs:
@@ -233,7 +236,7 @@ print(json.dumps(result))
             Skip.If(true, "python3-gdal/numpy not installed for /usr/bin/python3: " + stderr);
         Assert.True(code == 0, $"GDAL fixture script failed: {stderr}");
         using var doc = JsonDocument.Parse(stdout);
-        Assert.Equal(9, doc.RootElement.EnumerateObject().Count());
+        Assert.Equal(11, doc.RootElement.EnumerateObject().Count());
         Assert.Equal("MM", Encoding.ASCII.GetString(File.ReadAllBytes(dir.File("bigendian_int16.tif"))[..2]));
         foreach (var file in doc.RootElement.EnumerateObject())
         {
@@ -259,6 +262,46 @@ print(json.dumps(result))
                 Assert.True(e.GetProperty("max").GetDouble() == s.Max, $"{what}: max {e.GetProperty("max")} vs {s.Max}");
                 AssertRelative(e.GetProperty("mean").GetDouble(), s.Mean, 1e-12, what + " mean");
             }
+        }
+    }
+
+    public static TheoryData<string> EconbWritten() => ["rotated", "southup", "geographic", "cgcs2000", "multiband"];
+
+    // Guards the writer's georeferencing tags: GDAL must see the same transform (ModelTransformation for rotated and
+    // south-up grids), EPSG (GeographicTypeGeoKey for 4326/4490), nodata, bands and per-band statistics.
+    [SkippableTheory]
+    [MemberData(nameof(EconbWritten))]
+    public void GdalReadsEconbWrittenGeoreferencingAndBands(string kind)
+    {
+        Require("gdalinfo");
+        using var dir = new TempDir();
+        var (grid, type, bands, noData, options) = kind switch
+        {
+            "rotated" => (new RasterGrid(41, 23, new GeoTransform(440720.25, 29.9, 3.5, 3751320.75, -2.25, -30.1), SpatialReference.Utm(11)), PixelType.UInt16, 1, (double?)null, new GeoTiffWriteOptions()),
+            "southup" => (new RasterGrid(41, 23, new GeoTransform(440720.25, 30, 0, 3751320.75, 0, 30), SpatialReference.Utm(47)), PixelType.Int32, 1, -1, new GeoTiffWriteOptions { Compression = GeoTiffCompression.Lzw }),
+            "geographic" => (RasterGrid.NorthUp(70, 50, 99.5, 14.75, 0.00025, SpatialReference.Wgs84), PixelType.Float32, 1, -9999, new GeoTiffWriteOptions { Tiled = true, TileSize = 32, Compression = GeoTiffCompression.Lzw }),
+            "cgcs2000" => (RasterGrid.NorthUp(33, 20, 110.125, 35.5, 0.0001, SpatialReference.FromEpsg(4490)), PixelType.Float64, 1, null, new GeoTiffWriteOptions { Compression = GeoTiffCompression.None }),
+            _ => (GeoTiffTestData.Utm(90, 61), PixelType.Int16, 3, -9999, new GeoTiffWriteOptions { Tiled = true, TileSize = 32 }),
+        };
+        var src = GeoTiffTestData.Random(type, grid, bands, noData, seed: 11);
+        string path = dir.File(kind + ".tif");
+        EcoNotebooks.IO.GeoTiff.GeoTiff.Write(src, path, options);
+
+        var g = GdalInfo(path, "-stats", "-hist");
+        Assert.Equal(grid.Transform.ToArray(), Doubles(g.GetProperty("geoTransform")));
+        Assert.Equal(grid.Crs.Epsg, GdalEpsg(g));
+        var gb = g.GetProperty("bands");
+        Assert.Equal(bands, gb.GetArrayLength());
+        for (int b = 0; b < bands; b++)
+        {
+            var band = gb[b];
+            Assert.Equal(src.NoData, GdalNoData(band));
+            var s = RasterStatistics.Compute(src, b);
+            Assert.Equal(s.Valid, band.GetProperty("histogram").GetProperty("buckets").EnumerateArray().Sum(x => x.GetInt64()));
+            AssertRelative(Stat(band, "MINIMUM"), s.Min, 1e-9, $"band {b + 1} min");
+            AssertRelative(Stat(band, "MAXIMUM"), s.Max, 1e-9, $"band {b + 1} max");
+            AssertRelative(Stat(band, "MEAN"), s.Mean, 1e-9, $"band {b + 1} mean");
+            AssertRelative(Stat(band, "STDDEV"), s.StdDev, 1e-9, $"band {b + 1} stddev");
         }
     }
 

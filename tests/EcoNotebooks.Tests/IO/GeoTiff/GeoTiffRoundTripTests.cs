@@ -113,11 +113,13 @@ public sealed class GeoTiffRoundTripTests
         Assert.Equal(grid.Transform, r.Grid.Transform);
     }
 
-    [Fact]
-    public void RotatedTransformRoundTripsThroughModelTransformation()
+    [Theory]
+    [InlineData(440720.25, 29.9, 3.5, 3751320.75, -2.25, -30.1)] // rotated
+    [InlineData(440720.25, 30, 0, 3751320.75, 0, 30)]             // south-up: also needs ModelTransformation
+    public void RotatedTransformRoundTripsThroughModelTransformation(double x0, double a, double b, double y0, double c, double d)
     {
         using var dir = new TempDir();
-        var gt = new GeoTransform(440720.25, 29.9, 3.5, 3751320.75, -2.25, -30.1);
+        var gt = new GeoTransform(x0, a, b, y0, c, d);
         var grid = new RasterGrid(31, 17, gt, SpatialReference.Utm(11));
         var src = GeoTiffTestData.Random(PixelType.UInt16, grid);
         string path = dir.File("rot.tif");
@@ -125,6 +127,24 @@ public sealed class GeoTiffRoundTripTests
         using var r = GeoTiffReader.Open(path);
         Assert.Equal(gt, r.Grid.Transform);
         Assert.Equal(32611, r.Grid.Crs.Epsg);
+    }
+
+    // Guards LibTiff's "strip chopping": an uncompressed single-strip file is presented as many small strips on read.
+    [Fact]
+    public void SingleUncompressedStripIsReadCorrectly()
+    {
+        using var dir = new TempDir();
+        var src = GeoTiffTestData.Random(PixelType.Float64, GeoTiffTestData.Utm(300, 170), bands: 2);
+        string path = dir.File("onestrip.tif");
+        EcoNotebooks.IO.GeoTiff.GeoTiff.Write(src, path, new GeoTiffWriteOptions { Compression = GeoTiffCompression.None, RowsPerStrip = 170 });
+        using var r = GeoTiffReader.Open(path);
+        Assert.False(r.IsTiled);
+        GeoTiffTestData.AssertSame(src, r);
+        var buf = new double[300];
+        r.ReadWindow(1, new RasterWindow(0, 169, 300, 1), buf);
+        var expected = new double[300];
+        src.ReadWindow(1, new RasterWindow(0, 169, 300, 1), expected);
+        Assert.Equal(expected, buf);
     }
 
     [Fact]
