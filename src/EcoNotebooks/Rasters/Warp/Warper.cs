@@ -11,7 +11,10 @@ namespace EcoNotebooks.Rasters.Warp;
 /// <item>Nearest and bilinear only fill a target pixel whose centre falls inside the source raster and on a valid source
 /// pixel; nearest takes pixel (⌊x + 1e-10⌋, ⌊y + 1e-10⌋).</item>
 /// <item>Bilinear uses the four pixel centres around (x − 0.5, y − 0.5); weights of pixels outside the raster or missing are
-/// dropped and the rest renormalised.</item>
+/// dropped and the rest renormalised. When downsampling (target pixels per source pixel &lt; 0.95) the triangle kernel is
+/// stretched to ⌈1/scale⌉ source pixels as GDAL's GWKResample does, with the scale computed as GDAL does for a warp
+/// done in one chunk (target size / clamped source window size). gdalwarp splits large warps into chunks, each with its
+/// own scale, so for large downsampling warps the two can differ slightly.</item>
 /// <item>Average transforms the target pixel's upper-left and lower-right corners, takes source pixels
 /// ⌊xmin + 1e-10⌋ … ⌈xmax − 1e-10⌉ − 1 (clamped to the raster) and weights edge pixels by their covered fraction (GDAL's
 /// COMPUTE_WEIGHT macros), skipping missing pixels.</item>
@@ -44,6 +47,7 @@ public static class Warper
         var sg = source.Grid;
         int tw = target.Width;
         bool any = false;
+        var scale = method == ResamplingMethod.Bilinear ? KernelScale(tr, target, sg) : (X: 1.0, Y: 1.0);
         for (int y0 = 0; y0 < target.Height; y0 += StripRows)
         {
             int rows = Math.Min(StripRows, target.Height - y0);
@@ -70,8 +74,9 @@ public static class Warper
                 px[i] = c; py[i] = r;
                 minC = Math.Min(minC, c); maxC = Math.Max(maxC, c); minR = Math.Min(minR, r); maxR = Math.Max(maxR, r);
             }
-            int wx0 = Math.Max(0, (int)Math.Floor(minC) - 2), wy0 = Math.Max(0, (int)Math.Floor(minR) - 2);
-            int wx1 = Math.Min(sg.Width, (int)Math.Ceiling(maxC) + 2), wy1 = Math.Min(sg.Height, (int)Math.Ceiling(maxR) + 2);
+            int pad = 2 + (method == ResamplingMethod.Bilinear ? (int)Math.Ceiling(Math.Max(target.Transform.PixelWidth / sg.Transform.PixelWidth, Math.Abs(target.Transform.PixelHeight / sg.Transform.PixelHeight)) * 4) : 0);
+            int wx0 = Math.Max(0, (int)Math.Floor(minC) - pad), wy0 = Math.Max(0, (int)Math.Floor(minR) - pad);
+            int wx1 = Math.Min(sg.Width, (int)Math.Ceiling(maxC) + pad), wy1 = Math.Min(sg.Height, (int)Math.Ceiling(maxR) + pad);
             if (double.IsFinite(minC) && wx1 > wx0 && wy1 > wy0)
             {
                 var win = new RasterWindow(wx0, wy0, wx1 - wx0, wy1 - wy0);
@@ -79,13 +84,14 @@ public static class Warper
                 source.ReadWindow(band, win, src);
                 NoData.ToNaN(src, source.NoData);
                 var ctx = new Context(src, win, sg.Width, sg.Height);
+                ctx.SetScale(scale.X, scale.Y);
                 for (int r = 0; r < rows; r++)
                     for (int c = 0; c < tw; c++)
                     {
                         double v = method switch
                         {
                             ResamplingMethod.Nearest => ctx.Nearest(px[r * pw + c], py[r * pw + c]),
-                            ResamplingMethod.Bilinear => ctx.Bilinear(px[r * pw + c], py[r * pw + c]),
+                            ResamplingMethod.Bilinear => ctx.BilinearScaled(px[r * pw + c], py[r * pw + c]),
                             _ => ctx.Average(px[r * pw + c], py[r * pw + c], px[(r + 1) * pw + c + 1], py[(r + 1) * pw + c + 1]),
                         };
                         if (!double.IsNaN(v)) { strip[r * tw + c] = v; any = true; }
@@ -106,6 +112,31 @@ public static class Warper
         return new Raster(target, bands);
     }
 
+    /// <summary>
+    /// GDAL's kernel scale (dfXScale, dfYScale): target size divided by the size of the source window the target maps
+    /// to (bounding box of the transformed target edges, clamped to the source raster), as GDALWarpOperation computes it
+    /// for a warp done in one chunk. Below 0.95 (downsampling) GDAL stretches the bilinear kernel to ⌈1/scale⌉ source
+    /// pixels (GWKResample); otherwise it uses the 4-sample formula.
+    /// </summary>
+    private static (double X, double Y) KernelScale(CrsTransform tr, RasterGrid target, RasterGrid sg)
+    {
+        const int n = 20;
+        double minC = double.PositiveInfinity, minR = double.PositiveInfinity, maxC = double.NegativeInfinity, maxR = double.NegativeInfinity;
+        for (int i = 0; i <= n; i++)
+            foreach (var (c, r) in new[] { (target.Width * i / (double)n, 0.0), (target.Width * i / (double)n, (double)target.Height), (0.0, target.Height * i / (double)n), ((double)target.Width, target.Height * i / (double)n) })
+            {
+                var (x, y) = target.Transform.ToWorld(c, r);
+                (x, y) = tr.Transform(x, y);
+                if (!double.IsFinite(x) || !double.IsFinite(y)) continue;
+                var (sc, sr) = sg.Transform.ToPixel(x, y);
+                minC = Math.Min(minC, sc); maxC = Math.Max(maxC, sc); minR = Math.Min(minR, sr); maxR = Math.Max(maxR, sr);
+            }
+        if (!double.IsFinite(minC)) return (1, 1);
+        double w = Math.Min(sg.Width, Math.Ceiling(maxC)) - Math.Max(0, Math.Floor(minC));
+        double h = Math.Min(sg.Height, Math.Ceiling(maxR)) - Math.Max(0, Math.Floor(minR));
+        return (w > 0 ? target.Width / w : 1, h > 0 ? target.Height / h : 1);
+    }
+
     private sealed class Context(double[] src, RasterWindow win, int srcWidth, int srcHeight)
     {
         private double At(int col, int row) => src[(row - win.YOffset) * win.Width + (col - win.XOffset)];
@@ -117,6 +148,39 @@ public static class Warper
             int c = (int)Math.Floor(x + 1e-10), r = (int)Math.Floor(y + 1e-10);
             if (c >= srcWidth || r >= srcHeight || !Inside(c, r)) return double.NaN;
             return At(c, r);
+        }
+
+        private double _scaleX = 1, _scaleY = 1;
+
+        public void SetScale(double x, double y) { _scaleX = x; _scaleY = y; }
+
+        public double BilinearScaled(double x, double y)
+        {
+            if (_scaleX >= 0.95 && _scaleY >= 0.95) return Bilinear(x, y);
+            if (double.IsNaN(Nearest(x, y))) return double.NaN;
+            int ic = (int)Math.Floor(x - 0.5), ir = (int)Math.Floor(y - 0.5);
+            double dx = x - 0.5 - ic, dy = y - 0.5 - ir;
+            double sx = Math.Min(_scaleX, 1), sy = Math.Min(_scaleY, 1);
+            int rx = _scaleX < 1 ? (int)Math.Ceiling(1 / _scaleX) : 1, ry = _scaleY < 1 ? (int)Math.Ceiling(1 / _scaleY) : 1;
+            // GDAL: nFiltInit = ((radius 1 + 1) % 2) − nRadius = −nRadius; taps −nRadius … nRadius
+            double sum = 0, wsum = 0;
+            for (int j = -ry; j <= ry; j++)
+            {
+                int r = ir + j;
+                if (r < 0 || r >= srcHeight) continue;
+                double wy = Math.Max(0, 1 - Math.Abs((j - dy) * sy));
+                for (int i = -rx; i <= rx; i++)
+                {
+                    int c = ic + i;
+                    if (c < 0 || c >= srcWidth || !Inside(c, r)) continue;
+                    double v = At(c, r);
+                    if (double.IsNaN(v)) continue;
+                    double w = Math.Max(0, 1 - Math.Abs((i - dx) * sx)) * wy;
+                    sum += w * v; wsum += w;
+                }
+            }
+            if (wsum < 0.000001) return double.NaN;
+            return wsum < 0.99999 || wsum > 1.00001 ? sum / wsum : sum;
         }
 
         public double Bilinear(double x, double y)

@@ -91,6 +91,14 @@ public class WarperGdalTests
         AssertAgree(o, g, 1e-6);
     }
 
+    // Same CRS, 75 m target from 30 m source (downsampling by 2.5).
+    [SkippableFact]
+    public void Bilinear_Downsampling_MatchesGdalwarp()
+    {
+        var (o, g) = Run("bilinear", ResamplingMethod.Bilinear, 32649, [500_000, 4_000_000 - 1350, 501_800, 4_000_000], 75);
+        AssertAgree(o, g, 1e-6);
+    }
+
     // UTM 49N → UTM 48N (≈ 3° west of the zone): ProjNET vs PROJ transverse Mercator differ by ≪ 1 mm here,
     // so values agree to 1e-5 and nearest picks the same pixels.
     [SkippableFact]
@@ -100,6 +108,8 @@ public class WarperGdalTests
         var (o, g) = Run("near", ResamplingMethod.Nearest, 32648, te, 25);
         AssertAgree(o, g, 1e-6);
         (o, g) = Run("bilinear", ResamplingMethod.Bilinear, 32648, te, 25);
+        AssertAgree(o, g, 1e-5);
+        (o, g) = Run("bilinear", ResamplingMethod.Bilinear, 32648, te, 75);   // downsampling kernel across CRSs
         AssertAgree(o, g, 1e-5);
         (o, g) = Run("average", ResamplingMethod.Average, 32648, te, 100);
         AssertAgree(o, g, 1e-5);
@@ -116,3 +126,4 @@ public class WarperGdalTests
         AssertAgree(o, g, 1e-5);
     }
 }
+
