@@ -42,6 +42,29 @@ public class LandsatSceneTests
     }
 
     [Fact]
+    public void Landsat5Tm_MapsCommonNamesToTmBands_AndReadsStB6()
+    {
+        using var tmp = new TempDir();
+        var folder = LandsatFixture.WriteScene(tmp.Path, "20050903", (c, r) => LandsatFixture.QaClear, 0, spacecraft: "LANDSAT_5", sensor: "TM");
+        var id = Path.GetFileName(folder);
+        File.Move(Path.Combine(folder, id + "_ST_B10.TIF"), Path.Combine(folder, id + "_ST_B6.TIF"));
+        File.Delete(Path.Combine(folder, id + "_SR_B6.TIF"));   // TM has no SR band 6
+        var mtl = Path.Combine(folder, id + "_MTL.txt");
+        File.WriteAllText(mtl, File.ReadAllText(mtl).Replace("ST_B10", "ST_B6")
+            .Replace("K1_CONSTANT_BAND_10 = 774.8853", "K1_CONSTANT_BAND_6 = 607.76").Replace("K2_CONSTANT_BAND_10 = 1321.0789", "K2_CONSTANT_BAND_6 = 1260.56"));
+        var scene = LandsatScene.Open(folder);
+        Assert.Equal(LandsatSensor.Tm, scene.Sensor);
+        var b = scene.Load();
+        Assert.Equal(LandsatFixture.Rho(1, 4, 5, 0), b.Blue.Band(0)[4, 5], 1e-6);
+        Assert.Equal(LandsatFixture.Rho(4, 4, 5, 0), b.Nir.Band(0)[4, 5], 1e-6);
+        Assert.Equal(LandsatFixture.Rho(5, 4, 5, 0), b.Swir1.Band(0)[4, 5], 1e-6);
+        Assert.Equal(LandsatFixture.Rho(7, 4, 5, 0), b.Swir2.Band(0)[4, 5], 1e-6);
+        Assert.Equal((44_000 + 40) * 0.00341802 + 149.0, b.SurfaceTemperature!.Band(0)[4, 5], 3);
+        Assert.Equal((607.76, 1260.56), b.ThermalConstants);
+        Assert.EndsWith("_ST_B6.TIF", scene.BandPath(CommonBand.Thermal));
+    }
+
+    [Fact]
     public void MissingBand_IsOneLineNamingFolderAndBand()
     {
         using var tmp = new TempDir();
