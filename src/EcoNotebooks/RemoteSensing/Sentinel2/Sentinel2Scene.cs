@@ -91,6 +91,25 @@ public sealed class Sentinel2Scene
             Band(CommonBand.Blue), Band(CommonBand.Green), Band(CommonBand.Red), Band(CommonBand.Nir), Band(CommonBand.Swir1), Band(CommonBand.Swir2)) { Clear = clearRaster };
     }
 
+    private static RasterWindow SourceWindow(RasterGrid source, RasterGrid target, int margin, string path)
+    {
+        var tr = new CrsTransform(target.Crs, source.Crs, "target grid", path);
+        double minC = double.PositiveInfinity, minR = double.PositiveInfinity, maxC = double.NegativeInfinity, maxR = double.NegativeInfinity;
+        const int n = 16;
+        for (int i = 0; i <= n; i++)
+            foreach (var (c, r) in new[] { (target.Width * i / (double)n, 0.0), (target.Width * i / (double)n, (double)target.Height), (0.0, target.Height * i / (double)n), ((double)target.Width, target.Height * i / (double)n) })
+            {
+                var (x, y) = tr.Transform(target.Transform.ToWorld(c, r).X, target.Transform.ToWorld(c, r).Y);
+                var (sc, sr) = source.Transform.ToPixel(x, y);
+                minC = Math.Min(minC, sc); maxC = Math.Max(maxC, sc); minR = Math.Min(minR, sr); maxR = Math.Max(maxR, sr);
+            }
+        int x0 = Math.Max(0, (int)Math.Floor(minC) - margin), y0 = Math.Max(0, (int)Math.Floor(minR) - margin);
+        int x1 = Math.Min(source.Width, (int)Math.Ceiling(maxC) + margin), y1 = Math.Min(source.Height, (int)Math.Ceiling(maxR) + margin);
+        if (!double.IsFinite(minC) || x1 <= x0 || y1 <= y0)
+            throw new ArgumentException($"{path}: the band does not cover the target grid ({target}); grids cannot be aligned (band grid {source}).");
+        return new RasterWindow(x0, y0, x1 - x0, y1 - y0);
+    }
+
     /// <summary>Reads a band file onto <paramref name="grid"/> (directly when the grids match, else by warping), scaling DNs to reflectance when <paramref name="rad"/> is given.</summary>
     private static double[] Read(string path, RasterGrid grid, ResamplingMethod method, Sentinel2Radiometry? rad)
     {
@@ -99,11 +118,13 @@ public sealed class Sentinel2Scene
         IRasterSource src = reader;
         if (rad is not null)
         {
-            var all = new double[reader.Grid.PixelCount];
-            reader.ReadWindow(0, new RasterWindow(0, 0, reader.Grid.Width, reader.Grid.Height), all);
-            var f = new float[all.Length];
-            for (int i = 0; i < f.Length; i++) f[i] = (float)rad.Reflectance(all[i]);
-            src = Raster.FromArray(reader.Grid, f);
+            // only the part of the file under the target grid (+ a margin for the resampling kernel) is read
+            var win = SourceWindow(reader.Grid, grid, 4, path);
+            var part = new double[win.PixelCount];
+            reader.ReadWindow(0, win, part);
+            var f = new float[part.Length];
+            for (int i = 0; i < f.Length; i++) f[i] = NoData.IsMissing(part[i], reader.NoData) ? float.NaN : (float)rad.Reflectance(part[i]);
+            src = Raster.FromArray(reader.Grid.Subset(win), f);
         }
         Raster r;
         var full = src.Grid;
