@@ -191,6 +191,13 @@ public class LandsatSceneTests
         var e = Assert.Throws<ArgumentException>(() => SceneComposite.Create([a, shifted], CompositeMethod.Median, "p"));
         Assert.Contains("grids cannot be aligned", e.Message);
         Assert.Contains("shifted", e.Message);
+        // resampled onto the first scene's grid they composite; nearest on an aligned grid copies pixels exactly
+        var aligned = shifted.WarpTo(a.Grid, EcoNotebooks.Rasters.Warp.ResamplingMethod.Nearest);
+        var comp = SceneComposite.Create([a, aligned], CompositeMethod.Median, "p");
+        Assert.Equal(a.Grid, comp.Grid);
+        // target centres fall exactly on the left edges of the shifted pixels, and nearest takes ⌊x + 1e-10⌋: same index
+        Assert.Equal(a.Nir.Band(0)[10, 10], aligned.Nir.Band(0)[10, 10]);
+        Assert.False(double.IsNaN(aligned.Nir.Band(0)[0, 0]));
     }
 
     [Fact]
