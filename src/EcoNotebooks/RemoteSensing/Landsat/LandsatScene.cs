@@ -180,18 +180,19 @@ public sealed class LandsatScene
         var sub = grid.Subset(w);
         var clear = QaPixel.ClearMask(ReadQaPixel(window), options.CloudMask);
         var clearValues = clear.Band(0).ToDoubleArray(false);
+        bool[]? inside = null;
         if (options.Boundary is not null)
         {
-            var inside = RasterClip.Mask(sub, options.Boundary);
+            inside = RasterClip.Mask(sub, options.Boundary);
             for (int i = 0; i < inside.Length; i++) if (!inside[i]) clearValues[i] = 0;
             clear.WriteWindow(0, new RasterWindow(0, 0, sub.Width, sub.Height), clearValues);
         }
         Raster Masked(Raster r)
         {
-            if (!options.ApplyCloudMask && options.Boundary is null) return r;
+            if (!options.ApplyCloudMask && inside is null) return r;
             var b = (RasterBand<float>)r.Band(0);
             for (int i = 0; i < b.Data.Length; i++)
-                if (clearValues[i] != 1 && (options.ApplyCloudMask || options.Boundary is not null)) b.Data[i] = float.NaN;
+                if ((options.ApplyCloudMask && clearValues[i] != 1) || (inside is not null && !inside[i])) b.Data[i] = float.NaN;
             return r;
         }
         Raster R(CommonBand b) => Masked(ReadReflectance(b, window));

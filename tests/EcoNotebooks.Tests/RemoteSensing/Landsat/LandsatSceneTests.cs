@@ -163,6 +163,12 @@ public class LandsatSceneTests
         double nir = At(composite.Nir, 20, 10), red = At(composite.Red, 20, 10);
         Assert.Equal((nir - red) / (nir + red), At(ndvi, 20, 10), 1e-6);
 
+        // without cloud masking, cloudy pixels inside the boundary keep their values; outside stays missing
+        var raw = LandsatScene.Open(a).Load(options with { ApplyCloudMask = false });
+        Assert.Equal(LandsatFixture.Rho(4, 13, 10, 0), At(raw.Red, 13, 10), 1e-6);
+        Assert.True(double.IsNaN(At(raw.Red, 3, 26)));
+        Assert.Equal(0, At(raw.Clear!, 13, 10));
+
         var maxNdvi = SceneComposite.Create(scenes, CompositeMethod.MaxNdvi, "max");
         // with equal nir−red, scene A (seed 0, smaller nir+red) has the larger NDVI
         Assert.Equal(LandsatFixture.Rho(5, 20, 10, 0), At(maxNdvi.Nir, 20, 10), 1e-6);
