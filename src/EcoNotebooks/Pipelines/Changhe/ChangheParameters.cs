@@ -50,6 +50,9 @@ public sealed record ChangheParameters
     /// (gstat: <c>fit.variogram(v, vgm(c("Sph", "Exp", "Gau")))</c>).</summary>
     public IReadOnlyList<VariogramModelType> VariogramModels { get; init; } = [VariogramModelType.Spherical, VariogramModelType.Exponential, VariogramModelType.Gaussian];
 
+    /// <summary>Also compute the kriging variance maps of the soil properties (O(n²) per pixel instead of O(n); off by default to keep the notebook fast).</summary>
+    public bool KrigingVariance { get; init; }
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the bad parameter and value.</summary>
     public ChangheParameters Validate()
     {

@@ -69,7 +69,7 @@ public sealed class ChanghePipeline
     public ChanghePipeline With(ChangheParameters parameters)
     {
         var p = new ChanghePipeline(Inputs, parameters, _progress) { Sample = Sample, _casa = _casa, _npp = _npp };
-        if (p.Parameters.VariogramModels.SequenceEqual(Parameters.VariogramModels)) { p._soil = _soil; p._drivers = _drivers; }
+        if (p.Parameters.VariogramModels.SequenceEqual(Parameters.VariogramModels) && p.Parameters.KrigingVariance == Parameters.KrigingVariance) { p._soil = _soil; p._drivers = _drivers; }
         return p;
     }
 

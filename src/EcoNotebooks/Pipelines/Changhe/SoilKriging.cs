@@ -14,7 +14,7 @@ namespace EcoNotebooks.Pipelines.Changhe;
 /// R: <c>v &lt;- variogram(SOC ~ 1, pts); m &lt;- fit.variogram(v, vgm(c("Sph", "Exp", "Gau"))); krige(SOC ~ 1, pts, grid, m)</c>.
 /// </summary>
 /// <param name="Maps">Kriged prediction per soil code (CF %, SOC g kg⁻¹, TN g kg⁻¹, AP mg kg⁻¹, AK mg kg⁻¹, pH, BD g cm⁻³).</param>
-/// <param name="Variances">Kriging variance per soil code (squared units).</param>
+/// <param name="Variances">Kriging variance per soil code (squared units); empty unless <see cref="ChangheParameters.KrigingVariance"/>.</param>
 /// <param name="Variograms">property, model, nugget, partial_sill, sill, range_m, nugget_ratio (nugget/sill), weighted_sse, valid, samples.</param>
 /// <param name="AtSamples">property, r and RMSE between the kriged value at each sample's pixel and the measured value.</param>
 public sealed record SoilKriging(IReadOnlyDictionary<string, Raster> Maps, IReadOnlyDictionary<string, Raster> Variances, DataFrame Variograms, DataFrame AtSamples)
@@ -42,8 +42,10 @@ public sealed record SoilKriging(IReadOnlyDictionary<string, Raster> Maps, IRead
             if (best is null || !best.IsValid)
                 throw new InvalidOperationException($"No valid variogram fit for soil property {code} with models {string.Join(", ", p.VariogramModels.Select(m => m.ToGstatName()))}; try other models in ChangheParameters.VariogramModels.");
             var ok = new OrdinaryKriging(x, y, z, best.Model);
-            var (pred, variance) = ok.PredictGrid(grid);
-            maps[code] = pred; vars[code] = variance;
+            Raster pred;
+            if (p.KrigingVariance) { var (pr, variance) = ok.PredictGrid(grid); pred = pr; vars[code] = variance; }
+            else pred = ok.PredictGridValues(grid);
+            maps[code] = pred;
             rows.Add((code, best, z.Count(v => !double.IsNaN(v))));
             var kv = pred[0].ToDoubleArray();
             var atSample = new double[x.Length];
