@@ -150,4 +150,59 @@ public sealed class ChanghePipeline
 
     /// <summary>Steps 9–10 (Figs. 4–5): the factorial random-forest experiment on the random points, applied to every pixel (cached).</summary>
     public FactorialStep Factorial() => _factorial ??= Timed("factorial random forests", () => FactorialStep.Run(SamplePoints(), DriverStack(), NppStatistics().Sides, Parameters, _progress));
+
+    /// <summary>
+    /// One table of every published number next to the computed one (runs the steps it needs): quantity, computed,
+    /// published, unit, source (where in the paper), close (|computed − published| within 5 % of the published value,
+    /// or the same sign/significance for the qualitative rows; null when the paper gives no comparable number).
+    /// </summary>
+    public DataFrame PublishedComparison()
+    {
+        var rows = new List<(string Q, double? C, double? P, string Unit, string Src, bool? Close)>();
+        bool? Near(double? c, double? p, double rel = 0.05) => c is double a && p is double b ? Math.Abs(a - b) <= rel * Math.Abs(b) : null;
+        var npp = NppStatistics();
+        string[] q = ["min", "max", "mean", "sd", "CV"];
+        string[] units = ["gC m-2 yr-1", "gC m-2 yr-1", "gC m-2 yr-1", "gC m-2 yr-1", "%"];
+        for (int i = 0; i < 5; i++)
+        {
+            double? c = (double?)npp.Overall.Columns["computed"][i], p = (double?)npp.Overall.Columns["published"][i];
+            rows.Add(($"NPP {q[i]}", c, p, units[i], "3.1, Fig. 2", Near(c, p)));
+        }
+        for (int i = 0; i < npp.ByLandUse.Rows.Count; i++)
+        {
+            if (npp.ByLandUse.Columns["published_simulated"][i] is not double p) continue;
+            double? c = (double?)npp.ByLandUse.Columns["computed_mean"][i];
+            rows.Add(($"NPP {npp.ByLandUse.Columns["land_use"][i]}", c, p, "gC m-2 yr-1", "Table 2", Near(c, p, 0.10)));
+        }
+        rows.Add(("NPP west − east", npp.WestMean - npp.EastMean, null, "gC m-2 yr-1", "3.1 (west < east)", npp.WestMean < npp.EastMean));
+        var corr = Correlations();
+        for (int i = 0; i < corr.Rows.Count; i++)
+        {
+            string d = (string)corr.Columns["driver"][i]!, pub = (string)corr.Columns["published"][i]!, stars = (string)corr.Columns["stars"][i]!;
+            int sign = (int)(double)corr.Columns["published_sign"][i]!;
+            double? r = (double?)corr.Columns["r"][i];
+            bool? ok = pub == "" && sign == 0 ? null : (pub == "" || (pub == "ns") == (stars == "ns")) && (sign == 0 || (r is double rv && Math.Sign(rv) == sign));
+            rows.Add(($"Pearson r NPP~{d} ({stars}; paper {(pub == "" ? "n/a" : pub)}{(sign > 0 ? ", +" : sign < 0 ? ", −" : "")})", r, null, "", "3.2, Fig. 3", ok));
+        }
+        var f = Factorial();
+        foreach (var c in Enum.GetValues<DriverCategory>())
+            rows.Add(($"RF importance {c.ToString().ToLowerInvariant()}", f.Result.CategoryImportance[c], ChanghePublished.CategoryImportance[c], "%", "3.3.1, Fig. 4", Near(f.Result.CategoryImportance[c], ChanghePublished.CategoryImportance[c], 0.10)));
+        for (int i = 0; i < f.Summary.Rows.Count; i++)
+        {
+            double? c = (double?)f.Summary.Columns["computed"][i], p = (double?)f.Summary.Columns["published"][i];
+            rows.Add(((string)f.Summary.Columns["quantity"][i]!, c, p, "", "3.3.2 / 4.1", p is null ? null : Near(c, p, 0.10)));
+        }
+        foreach (var c in Enum.GetValues<DriverCategory>())
+            rows.Add(($"mean RelCon {c.ToString().ToLowerInvariant()}", f.Result.MeanRelativeContribution[c], ChanghePublished.MeanRelativeContribution[c], "%", "3.3.2, Fig. 5a", Near(f.Result.MeanRelativeContribution[c], ChanghePublished.MeanRelativeContribution[c], 0.10)));
+        var above = f.Result.DriverImportance.Where(kv => kv.Value > 5).Select(kv => kv.Key).ToHashSet();
+        rows.Add(($"drivers > 5 %: {string.Join(", ", f.Result.DriverImportance.Where(kv => kv.Value > 5).OrderByDescending(kv => kv.Value).Select(kv => kv.Key))} (paper {string.Join(", ", ChanghePublished.DriversAboveFivePercent)})",
+            above.Count, ChanghePublished.DriversAboveFivePercent.Count, "drivers", "3.3.1", above.SetEquals(ChanghePublished.DriversAboveFivePercent)));
+        return new DataFrame(
+            ChangheTables.Text("quantity", rows.Select(r => r.Q)),
+            ChangheTables.Number("computed", rows.Select(r => r.C is double v ? ChangheTables.Round(v, 3) : (double?)null)),
+            ChangheTables.Number("published", rows.Select(r => r.P)),
+            ChangheTables.Text("unit", rows.Select(r => r.Unit)),
+            ChangheTables.Text("source", rows.Select(r => r.Src)),
+            new BooleanDataFrameColumn("close", rows.Select(r => r.Close)));
+    }
 }
