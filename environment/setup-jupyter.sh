@@ -36,7 +36,6 @@ echo "Building the notebook library into artifacts/notebook-lib …"
 dotnet build src/EcoNotebooks.Interactive/EcoNotebooks.Interactive.csproj -c Release -o artifacts/notebook-lib -nologo -v q -p:GenerateDocumentationFile=true
 touch artifacts/notebook-lib/EcoNotebooks.Interactive.dll
 
-case ":$PATH:" in *":$TOOLS:"*) ;; esac
 if ! grep -qs '.dotnet/tools' "$HOME/.bashrc" "$HOME/.profile" 2>/dev/null; then
   echo
   echo "NOTE: Jupyter starts the kernel with 'dotnet interactive', which needs $TOOLS on PATH."

@@ -102,6 +102,13 @@ public static class Figures
     public static void SaveHtml(PlotlyFigure figure, string path, string? title = null) =>
         WritePage(path, title ?? "Figure", [Fragment(figure.Data.ToJsonString(), figure.Layout.ToJsonString(), figure.Config.ToJsonString(), false)]);
 
+    /// <summary>Fragment for a figure without plotly.js (for pages that include it once).</summary>
+    public static string Fragment(PlotlyFigure figure)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        return Fragment(figure.Data.ToJsonString(), figure.Layout.ToJsonString(), figure.Config.ToJsonString(), false);
+    }
+
     /// <summary>Fragment for a chart without plotly.js (for pages that include it once).</summary>
     public static string BareFragment(GenericChart chart) =>
         Fragment(JsonConvert.SerializeObject(GenericChart.getTraces(chart), Globals.JSON_CONFIG),

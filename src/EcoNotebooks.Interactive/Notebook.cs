@@ -9,8 +9,6 @@ namespace EcoNotebooks.Interactive;
 /// </summary>
 public static class Notebook
 {
-    private static int _setUp;
-
     /// <summary>Set by the in-process runner while <c>econb reproduce</c> executes notebooks.</summary>
     public static bool InReproduce { get; internal set; }
 
@@ -36,7 +34,9 @@ public static class Notebook
     public static NotebookEnvironment Setup()
     {
         FSharpCoreRedirect.Install();
-        if (Interlocked.Exchange(ref _setUp, 1) == 0) NotebookFormatters.Register();
+        // Registered on every call: a later registration wins, and a host may have put Plotly.NET.Interactive's
+        // CDN-only chart formatter in front of ours since the last call (econb reproduce loads it per kernel).
+        NotebookFormatters.Register();
         var fsharp = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == "FSharp.Core")?.GetName().Version?.ToString() ?? "not loaded";
         return new NotebookEnvironment(
             typeof(EcoNotebooks.Rasters.Raster).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown",

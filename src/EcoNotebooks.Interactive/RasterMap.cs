@@ -61,7 +61,7 @@ public static class RasterMap
                 double v = values[(long)r * raster.Width + c];
                 bool known = !double.IsNaN(v) && index.TryGetValue(v, out _);
                 row.Add(known ? JsonValue.Create(index[v]) : null);
-                if (withText) trow.Add(known ? classes[index[v]].Name : "");
+                if (withText) trow.Add(JsonValue.Create(known ? classes[index[v]].Name : ""));
             }
             z.Add(row); if (withText) text.Add(trow);
         }
@@ -152,6 +152,6 @@ public static class RasterMap
         return (cols, rows, xs, ys);
     }
 
-    private static JsonArray ToArray(double[] v) { var a = new JsonArray(); foreach (var x in v) a.Add(x); return a; }
+    private static JsonArray ToArray(double[] v) { var a = new JsonArray(); foreach (var x in v) a.Add(JsonValue.Create(x)); return a; }
 
 }

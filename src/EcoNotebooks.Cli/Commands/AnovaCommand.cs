@@ -34,7 +34,8 @@ public sealed class AnovaCommand : ICliCommand
             var df = CsvTable.Read(path, [v]);
             if (!df.Columns.Any(c => c.Name == g))
                 throw new CliError($"{path}: missing column '{g}'; columns are {string.Join(", ", df.Columns.Select(c => c.Name))}.");
-            var labels = CsvTable.TextColumn(df, g, path);
+            // R's read.csv reads "NA" as a missing group; missing groups are skipped like missing values
+            var labels = CsvTable.TextColumn(df, g, path).Select(l => l == "NA" ? "" : l).ToArray();
             var values = CsvTable.NumericColumn(df, v, path);
             IComparer<string>? order = df.Columns[g] is DoubleDataFrameColumn ? NumericLabelComparer.Instance : null;
             OneWayAnova anova;

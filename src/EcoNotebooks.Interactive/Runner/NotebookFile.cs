@@ -223,8 +223,8 @@ public static class NotebookFile
         var a = new JsonArray();
         int start = 0;
         for (int i = 0; i < s.Length; i++)
-            if (s[i] == '\n') { a.Add(s[start..(i + 1)]); start = i + 1; }
-        if (start < s.Length) a.Add(s[start..]);
+            if (s[i] == '\n') { a.Add(JsonValue.Create(s[start..(i + 1)])); start = i + 1; }
+        if (start < s.Length) a.Add(JsonValue.Create(s[start..]));
         return a;
     }
 }

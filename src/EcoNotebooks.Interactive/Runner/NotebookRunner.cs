@@ -52,6 +52,9 @@ public sealed class NotebookRunner
             try { NotebookParameters.Inject(doc, parameters, warnings); }
             catch (ArgumentException ex) { return new NotebookRunResult(path, doc, false, null, ex.Message, sw.Elapsed.TotalSeconds); }
             foreach (var w in warnings) Progress.WriteLine($"{path}: warning: {w}");
+            var record = new System.Text.Json.Nodes.JsonObject();
+            foreach (var (name, value) in parameters) record[name] = value;
+            doc.Metadata["econb"] = new System.Text.Json.Nodes.JsonObject { ["parameters"] = record };
         }
 
         await OneAtATime.WaitAsync(cancellationToken);
@@ -65,6 +68,10 @@ public sealed class NotebookRunner
             Notebook.InReproduce = true;
             Figures.ResetSession();
             using var kernel = CreateKernel();
+            // Warm up the C# compiler so start-up time (≈1 s) is not charged to the first cell's timing or timeout.
+            var warmup = Stopwatch.StartNew();
+            await kernel.SendAsync(new SubmitCode("0", "csharp"), cancellationToken);
+            Progress.WriteLine($"{System.IO.Path.GetFileName(path)}: kernel ready in {warmup.Elapsed.TotalSeconds:F1} s");
             int count = 0;
             for (int i = 0; i < doc.Cells.Count; i++)
             {
@@ -107,6 +114,10 @@ public sealed class NotebookRunner
         var composite = new CompositeKernel { csharp };
         composite.DefaultKernelName = csharp.Name;
         Formatter.DefaultMimeType = HtmlFormatter.MimeType;
+        // The dotnet-interactive tool loads the interactive-extensions of referenced packages; an in-process host must
+        // do it itself (TOOLCHAIN.md trap 4). Plotly.NET.Interactive's formatter needs a CDN; Notebook.Setup() then
+        // registers the offline-capable one in its place.
+        ((IKernelExtension)new Plotly.NET.Interactive.FormatterKernelExtension()).OnLoadAsync(composite).GetAwaiter().GetResult();
         return composite;
     }
 

@@ -23,12 +23,15 @@ public sealed class Raster : IRasterSource, IRasterSink
                 throw new ArgumentException($"Band {i} is {b.Width}×{b.Height} but the grid is {grid.Width}×{grid.Height}.", nameof(bands));
             if (b.PixelType != bands[0].PixelType)
                 throw new ArgumentException($"Band {i} is {b.PixelType.ToName()} but band 0 is {bands[0].PixelType.ToName()}; all bands share one pixel type.", nameof(bands));
-            if (b.NoData != bands[0].NoData)
+            if (!SameNoData(b.NoData, bands[0].NoData))
                 throw new ArgumentException($"Band {i} has nodata {b.NoData} but band 0 has {bands[0].NoData}; all bands share one nodata value.", nameof(bands));
         }
         Grid = grid;
         _bands = [.. bands];
     }
+
+    private static bool SameNoData(double? a, double? b) =>
+        a is null ? b is null : b is not null && (a.Value.Equals(b.Value)); // Equals treats NaN as equal to NaN
 
     /// <summary>A zero-filled raster (or nodata-filled when <paramref name="fillWithNoData"/>).</summary>
     public static Raster Create(RasterGrid grid, PixelType type, int bandCount = 1, double? noData = null, bool fillWithNoData = false)

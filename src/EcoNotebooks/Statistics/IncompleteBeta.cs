@@ -55,19 +55,7 @@ internal static class IncompleteBeta
     }
 
     /// <summary>ln Γ(z) − Stirling's approximation, z ≥ 10 (R's lgammacor).</summary>
-    private static double Corr(double x)
-    {
-        ReadOnlySpan<double> algmcs =
-        [
-            +.1666389480451863247205729650822e+0, -.1384948176067563840732986059135e-4, +.9810825646924729426157171547487e-8,
-            -.1809129475572494194263306266719e-10, +.6221098041892605227126015543416e-13,
-        ];
-        if (x >= 94906265.62425156) return 1 / (x * 12);
-        double tmp = 10 / x;
-        double cx = tmp * tmp * 2 - 1, twox = cx * 2, b0 = 0, b1 = 0, b2 = 0;
-        for (int i = 1; i <= algmcs.Length; i++) { b2 = b1; b1 = b0; b0 = twox * b1 - b2 + algmcs[algmcs.Length - i]; }
-        return (b0 - b2) * 0.5 / x;
-    }
+    private static double Corr(double x) => LogGamma.StirlingCorrection(x);
 
     /// <summary>Continued fraction for I_x(a, b) (Numerical Recipes betacf, modified Lentz), converging for x &lt; (a+1)/(a+b+2).</summary>
     private static double ContinuedFraction(double a, double b, double x)

@@ -1,4 +1,3 @@
-using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 
 namespace EcoNotebooks.Statistics;
@@ -187,7 +186,7 @@ public static class StudentizedRange
         if (df > dlarg) return RangeProbability(q, rr, cc);
 
         double f2 = df * 0.5;
-        double f2lf = ((f2 * Math.Log(df)) - (df * Constants.Ln2)) - LogGamma(f2);
+        double f2lf = ((f2 * Math.Log(df)) - (df * 0.693147180559945309417232121458)) - LogGamma.Ln(f2);
         double f21 = f2 - 1.0;
         double ff4 = df * 0.25;
         double ulen = df <= dhaf ? ulen1 : df <= dquar ? ulen2 : df <= deigh ? ulen3 : ulen4;
@@ -247,36 +246,4 @@ public static class StudentizedRange
     }
 
     private static double Phi(double x) => Normal.CDF(0.0, 1.0, x);
-
-    /// <summary>log Γ(x) for x &gt; 0 as R's lgammafn computes it (Stirling series with lgammacor above 10).</summary>
-    internal static double LogGamma(double x)
-    {
-        if (x <= 10) return SpecialFunctions.GammaLn(x);
-        const double lnSqrt2Pi = 0.918938533204672741780329736406;
-        if (x > 1e17) return x * (Math.Log(x) - 1.0);
-        if (x > 4934720.0) return lnSqrt2Pi + (x - 0.5) * Math.Log(x) - x;
-        return lnSqrt2Pi + (x - 0.5) * Math.Log(x) - x + LogGammaCorrection(x);
-    }
-
-    /// <summary>R's lgammacor: log Γ(x) − Stirling's approximation for x ≥ 10 (5-term Chebyshev series, Fullerton).</summary>
-    private static double LogGammaCorrection(double x)
-    {
-        ReadOnlySpan<double> algmcs =
-        [
-            +.1666389480451863247205729650822e+0, -.1384948176067563840732986059135e-4, +.9810825646924729426157171547487e-8,
-            -.1809129475572494194263306266719e-10, +.6221098041892605227126015543416e-13,
-        ];
-        const double xbig = 94906265.62425156;
-        if (x >= xbig) return 1 / (x * 12);
-        double tmp = 10 / x;
-        double cx = tmp * tmp * 2 - 1;
-        double twox = cx * 2, b0 = 0, b1 = 0, b2 = 0;
-        for (int i = 1; i <= algmcs.Length; i++)
-        {
-            b2 = b1;
-            b1 = b0;
-            b0 = twox * b1 - b2 + algmcs[algmcs.Length - i];
-        }
-        return (b0 - b2) * 0.5 / x;
-    }
 }

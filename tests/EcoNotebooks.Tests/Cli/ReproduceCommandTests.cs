@@ -55,6 +55,17 @@ public class ReproduceCommandTests(GettingStartedReport report) : IClassFixture<
     }
 
     [SkippableFact]
+    public void Executed_notebook_is_valid_nbformat_4()
+    {
+        var py = ExternalTools.Require("/usr/bin/python3", "apt-get install python3-nbformat (pulled in by jupyter-nbconvert)");
+        Assert.True(report.Code == 0, report.Stderr);
+        var (code, stdout, stderr) = ExternalTools.Run(py, ["-c", "import sys, nbformat; nb = nbformat.read(sys.argv[1], as_version=4); nbformat.validate(nb); print(nb.nbformat, nb.nbformat_minor)", report.Out.File("00-getting-started.ipynb")]);
+        Skip.If(!ExternalTools.InCi && stderr.Contains("No module named 'nbformat'"), "python3-nbformat is not installed; skipping locally.");
+        Assert.True(code == 0, stderr);
+        Assert.Equal("4 5", stdout.Trim());
+    }
+
+    [SkippableFact]
     public void Report_draws_its_charts_in_headless_chromium_with_networking_off()
     {
         ExternalTools.Require("chromium", "apt-get install chromium");
@@ -109,6 +120,7 @@ public class ReproduceCommandTests(GettingStartedReport report) : IClassFixture<
         Assert.True(code == 0, stderr);
         var doc = NotebookFile.Read(tmp.File("out/params.ipynb"));
         Assert.Contains("injected-parameters", doc.Cells[1].Tags);
+        Assert.Equal("Hill top", (string)doc.Metadata["econb"]!["parameters"]!["site"]!);   // the overrides are recorded
         Assert.Equal("Double:0.5|Hill top|2001,2005|True\n", doc.Cells[2].Outputs.Single().Text);
         // Without -p the defaults hold.
         Assert.Equal(0, CliRunner.Run("reproduce", nb, "--out", tmp.File("out2")).Code);
@@ -127,6 +139,20 @@ public class ReproduceCommandTests(GettingStartedReport report) : IClassFixture<
         var result = doc.Cells.Last().Outputs.Single(o => o.OutputType == "execute_result");
         Assert.Contains("50", string.Concat(result.Data.Values));
         Assert.True(File.Exists(tmp.File("out/note.html")));
+    }
+
+    [Fact]
+    public void A_cell_over_the_timeout_fails_the_notebook()
+    {
+        using var tmp = new TempDir();
+        var nb = tmp.File("slow.ipynb");
+        File.WriteAllText(nb, Notebook(Code("1 + 1"), Code("await Task.Delay(20_000);")));
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var (code, _, stderr) = CliRunner.Run("reproduce", nb, "--out", tmp.File("out"), "--timeout", "3");
+        Assert.Equal(1, code);
+        Assert.True(stderr.Contains($"{nb}: cell 2: timed out after 3 s"), stderr);
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(15), $"took {sw.Elapsed}");
+        Assert.Contains("--timeout must be a positive", CliRunner.Run("reproduce", nb, "--timeout", "0").Stderr);
     }
 
     [Fact]

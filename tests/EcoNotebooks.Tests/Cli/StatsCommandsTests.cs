@@ -97,11 +97,13 @@ public class StatsCommandsTests
         // R: levels(factor(c(10, 2, 5))) is "2" "5" "10", so TukeyHSD rows are 5-2, 10-2, 10-5.
         using var tmp = new TempDir();
         var f = tmp.File("pits.csv");
-        File.WriteAllText(f, "pit,bd\n10,1.5\n2,1.2\n5,1.4\n10,1.6\n2,1.25\n5,1.35\n10,1.55\n2,1.3\n");
+        File.WriteAllText(f, "pit,bd\n10,1.5\n2,1.2\n5,1.4\n10,1.6\n2,1.25\n5,1.35\n10,1.55\n2,1.3\nNA,9\n");
         var j = CliRunner.RunJson("anova", f, "--group", "pit", "--value", "bd", "--json");
         var pairs = j.GetProperty("tukey").EnumerateArray().Select(r => r.GetProperty("a").GetString() + "-" + r.GetProperty("b").GetString()).ToArray();
         Assert.Equal(["5-2", "10-2", "10-5"], pairs);
-        Assert.Equal(1.55 - 1.25, j.GetProperty("tukey")[1].GetProperty("diff").GetDouble(), 12);
+        Assert.Equal(1.55 - 1.25, j.GetProperty("tukey")[1].GetProperty("diff").GetDouble(), 12); // the NA-group row is skipped
+        File.WriteAllText(f, "site,bd\nx,1\ny,2\nx,1.5\ny,2.5\nNA,40\n");
+        Assert.Equal(2, CliRunner.RunJson("anova", f, "--group", "site", "--value", "bd", "--json").GetProperty("df_within").GetInt32());
     }
 
     [Fact]

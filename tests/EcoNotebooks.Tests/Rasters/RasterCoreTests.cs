@@ -57,3 +57,15 @@ public class RasterCoreTests
         Assert.All(seen, n => Assert.Equal(1, n));
     }
 }
+
+public class RasterNoDataTests
+{
+    [Fact]
+    public void Bands_with_NaN_nodata_make_a_raster()
+    {
+        var grid = RasterGrid.NorthUp(2, 2, 0, 0, 1, SpatialReference.Unknown);
+        var r = new Raster(grid, [RasterBand.Create(PixelType.Float32, 2, 2, double.NaN), RasterBand.Create(PixelType.Float32, 2, 2, double.NaN)]);
+        Assert.Equal(2, r.BandCount);
+        Assert.True(double.IsNaN(r.NoData!.Value));
+    }
+}

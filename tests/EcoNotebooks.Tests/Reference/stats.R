@@ -2,6 +2,19 @@
 # Run from this folder:  Rscript stats.R > stats.json   (R 4.2.2, vegan 2.6-4, multcomp 1.4, jsonlite)
 # Inputs: community.csv, anova.csv, correlation.csv (committed next to this script) and the vectors written below.
 # Numbers are printed with 15 significant digits (jsonlite digits = NA).
+# The input CSVs are synthetic. community.csv was written by hand (8 plots incl. a single-species plot "platform", an
+# all-zero plot "empty", non-integer abundances in "P6", and two species absent everywhere). anova.csv (5 groups,
+# unequal n, one NA) and correlation.csv (14 plots, some NA) were generated once with:
+#   set.seed(20240607)
+#   bd <- data.frame(group=c(rep("pit5",5),rep("control",6),rep("pit2",4),rep("pit4",7),rep("Bg",4)))
+#   mu <- c(pit5=1.52, control=1.28, pit2=1.33, pit4=1.49, Bg=1.30)
+#   bd$value <- round(mu[bd$group] + rnorm(nrow(bd),0,0.06),3); bd <- bd[sample(nrow(bd)),]; bd$value[7] <- NA
+#   write.csv(bd, "anova.csv", row.names=FALSE, quote=FALSE, na="NA")
+#   n <- 14; d <- data.frame(plot=sprintf("S%02d",1:n)); d$BD <- round(rnorm(n,1.4,0.1),3)
+#   d$SWC <- round(30 - 12*d$BD + rnorm(n,0,0.8),2); d$SOM <- round(5 + 0.2*d$SWC + rnorm(n,0,0.7),2)
+#   d$TN <- round(0.05 + 0.08*d$SOM + rnorm(n,0,0.02),3); d$pH <- round(rnorm(n,7.8,0.2),2)
+#   d$SWC[3] <- NA; d$TN[9] <- NA; d$pH[c(2,11)] <- NA
+#   write.csv(d, "correlation.csv", row.names=FALSE, quote=FALSE, na="")
 suppressPackageStartupMessages({ library(vegan); library(jsonlite); library(multcomp) })
 invisible(Sys.setlocale("LC_COLLATE", "C"))   # factor levels in ordinal (byte) order, as EcoNotebooks does
 out <- list(r_version = R.version.string, vegan_version = as.character(packageVersion("vegan")))
@@ -73,7 +86,7 @@ cld_cases <- list(
   list(levels = c("A", "B", "C", "D", "E", "F"), sig = c("A-D", "A-E", "A-F", "B-E", "B-F", "C-F")))
 out$letters <- lapply(cld_cases, function(cs) {
   pairs <- combn(cs$levels, 2, paste, collapse = "-"); x <- pairs %in% cs$sig; names(x) <- pairs
-  list(levels = cs$levels, significant = cs$sig,
+  list(levels = cs$levels, significant = I(cs$sig),
        letters = as.list(multcomp:::insert_absorb(x, lvl_order = cs$levels, levels.x = cs$levels)$Letters)) })
 
 ## Correlation matrix on correlation.csv: cor.test on every pair of numeric columns (pairwise complete observations);
@@ -87,6 +100,33 @@ out$correlate <- list(columns = vars,
   p = cell(function(a, b) cor.test(a, b)$p.value),
   n = cell(function(a, b) sum(complete.cases(a, b))))
 diag(out$correlate$r) <- 1; diag(out$correlate$p) <- 0
+
+# 150 random significance patterns (3 to 9 levels), to exercise insert/absorb/sweep beyond the hand-made cases
+set.seed(7)
+out$letters_random <- lapply(1:150, function(i) {
+  k <- sample(3:9, 1); lv <- LETTERS[1:k]
+  pairs <- combn(lv, 2, paste, collapse = "-"); x <- runif(length(pairs)) < runif(1, 0.1, 0.8); names(x) <- pairs
+  list(levels = lv, significant = I(pairs[x]),
+       letters = as.list(multcomp:::insert_absorb(x, lvl_order = lv, levels.x = lv)$Letters)) })
+
+# 40 random unbalanced one-way designs (2 to 8 groups, 1 to 12 observations per group, total n > k + 1)
+set.seed(11)
+out$anova_random <- lapply(1:40, function(i) {
+  repeat { k <- sample(2:8, 1); n <- sample(1:12, k, replace = TRUE); if (sum(n) >= k + 2) break }
+  g <- rep(sprintf("g%d", 1:k), n); y <- round(rnorm(sum(n), rep(rnorm(k, 10, runif(1, 0, 3)), n), runif(1, 0.2, 4)), 3)
+  fit <- aov(y ~ factor(g)); tab <- anova(fit); h <- TukeyHSD(fit)[[1]]
+  list(group = g, value = y, f = tab$`F value`[1], df_between = tab$Df[1], df_within = tab$Df[2], p = tab$`Pr(>F)`[1],
+       tukey = lapply(seq_len(nrow(h)), function(j) { ab <- strsplit(rownames(h)[j], "-")[[1]]
+         list(a = ab[1], b = ab[2], diff = h[j, "diff"], lwr = h[j, "lwr"], upr = h[j, "upr"], p_adj = h[j, "p adj"]) })) })
+# 40 random two-sample t tests and Pearson tests
+out$t_random <- lapply(1:40, function(i) {
+  x <- round(rnorm(sample(2:25, 1), 5, runif(1, 0.1, 3)), 3); y <- round(rnorm(sample(2:25, 1), 5 + rnorm(1), runif(1, 0.1, 3)), 3)
+  s <- t.test(x, y, var.equal = TRUE); w <- t.test(x, y)
+  f <- function(r) list(t = unname(r$statistic), df = unname(r$parameter), p = r$p.value, conf_int = as.numeric(r$conf.int))
+  list(x = x, y = y, student = f(s), welch = f(w)) })
+out$cor_random <- lapply(1:40, function(i) {
+  n <- sample(3:40, 1); x <- round(rnorm(n), 3); y <- round(runif(1, -2, 2) * x + rnorm(n), 3); t <- cor.test(x, y)
+  list(x = x, y = y, r = unname(t$estimate), p = t$p.value, conf_int = if (is.null(t$conf.int)) NULL else as.numeric(t$conf.int)) })
 
 ## Studentized range distribution, nranges = 1
 grid <- expand.grid(q = c(0.1, 0.5, 1, 2, 3, 3.5, 4, 5, 7, 10), nmeans = c(2, 3, 4, 5, 10, 20),

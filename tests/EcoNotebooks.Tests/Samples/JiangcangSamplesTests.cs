@@ -73,3 +73,26 @@ public class JiangcangSamplesTests
         Assert.True(JiangcangSoilGenerator.Treatments.All(t => Mean("sand", "Pit2") >= Mean("sand", t)), "sand pit 2 highest");
     }
 }
+
+/// <summary>The committed data-samples/jiangcang must be exactly what the generator writes (guards against stale samples).</summary>
+public class JiangcangCommittedSampleTests
+{
+    [Fact]
+    public void Committed_sample_equals_a_fresh_generation()
+    {
+        using var tmp = new EcoNotebooks.Tests.TestSupport.TempDir();
+        JiangcangSamples.WriteTo(tmp.Path);
+        foreach (var name in JiangcangSamples.FileNames)
+        {
+            var committed = EcoNotebooks.Tests.TestSupport.RepoPaths.Of("data-samples", "jiangcang", name);
+            Assert.True(File.Exists(committed), $"{committed} is missing; run econb samples jiangcang");
+            if (name.EndsWith(".tif"))
+            {
+                var a = EcoNotebooks.IO.GeoTiff.GeoTiff.Read(committed); var b = EcoNotebooks.IO.GeoTiff.GeoTiff.Read(tmp.File(name));
+                Assert.True(a.Grid.Matches(b.Grid));
+                Assert.Equal(b[0].ToDoubleArray(false), a[0].ToDoubleArray(false));
+            }
+            else Assert.Equal(File.ReadAllText(tmp.File(name)).ReplaceLineEndings("\n"), File.ReadAllText(committed).ReplaceLineEndings("\n"));
+        }
+    }
+}

@@ -17,9 +17,11 @@ namespace EcoNotebooks.IO.GeoTiff;
 /// several bands interleaved) and separate; compression none, LZW, DEFLATE (Adobe 8 and old 32946) and PackBits;
 /// Predictor 1 (none), 2 (horizontal differencing, 8/16/32-bit samples) and 3 (floating point), decoded by
 /// LibTiff.NET; sample formats unsigned 8/16-bit, signed 16/32-bit and IEEE float 32/64-bit (the
-/// <see cref="Rasters.PixelType"/>s). Not supported, with a <see cref="FileFormatException"/> naming the tag and value:
-/// bit depths below 8 (e.g. 1-bit masks), signed 8-bit, unsigned 32-bit and 64-bit integers, complex samples, palette
-/// and YCbCr photometric interpretations, JPEG and any other compression, horizontal predictor on 64-bit samples.</para>
+/// <see cref="Rasters.PixelType"/>s). LibTiff.NET undoes predictors 2 (8/16/32-bit) and 3 itself, byte-swapped files
+/// included; horizontal differencing of 64-bit samples (GDAL float64 with PREDICTOR=2), which LibTiff.NET refuses, is
+/// decoded by this reader (LZW or DEFLATE). Not supported, with a <see cref="FileFormatException"/> naming the tag and
+/// value: bit depths below 8 (e.g. 1-bit masks), signed 8-bit, unsigned 32-bit and 64-bit integers, complex samples,
+/// palette and YCbCr photometric interpretations, JPEG and any other compression.</para>
 /// <para>Georeferencing follows GDAL (see <c>GTiffDataset::LookForProjection</c>): ModelTransformation (34264) wins,
 /// else one ModelTiepoint (33922) with ModelPixelScale (33550); PixelIsPoint rasters are shifted by half a pixel; no
 /// georeferencing gives <see cref="GeoTransform.Identity"/> (GDAL's default (0, 1, 0, 0, 0, 1)). The EPSG code comes
@@ -42,6 +44,10 @@ public sealed class GeoTiffReader : IRasterSource, IDisposable
     private readonly int _cacheCapacity;
     private readonly LinkedList<(int Index, byte[] Data)> _lru = new();
     private readonly Dictionary<int, LinkedListNode<(int Index, byte[] Data)>> _cache = new();
+    private readonly bool _selfDecode;
+    private readonly int _compression;
+    private ulong[] _offsets = [], _byteCounts = [];
+    private FileStream? _raw;
     private bool _disposed;
 
     private GeoTiffReader(string path, Tiff tif)
@@ -79,7 +85,13 @@ public sealed class GeoTiffReader : IRasterSource, IDisposable
         if (Predictor is not (1 or 2 or 3))
             throw new FileFormatException(file, $"unsupported Predictor (317) = {Predictor}; supported are 1 (none), 2 (horizontal) and 3 (floating point).");
         if (Predictor == 2 && bps == 64)
-            throw new FileFormatException(file, "unsupported layout: Predictor (317) = 2 (horizontal differencing) on 64-bit samples is not supported by LibTiff.NET; rewrite with PREDICTOR=3 or no predictor.");
+        {
+            // LibTiff.NET 2.4 only undoes horizontal differencing of 8/16/32-bit samples; decode these blocks ourselves.
+            if (compression is not ((int)Compression.LZW or (int)Compression.ADOBE_DEFLATE or (int)Compression.DEFLATE))
+                throw new FileFormatException(file, $"unsupported layout: Predictor (317) = 2 on 64-bit samples with Compression (259) = {compression}; only LZW and DEFLATE are supported with it.");
+            _selfDecode = true;
+            _compression = compression;
+        }
         if (Predictor == 3 && !PixelType.IsFloatingPoint())
             throw new FileFormatException(file, $"invalid layout: Predictor (317) = 3 (floating point) on {PixelType.ToName()} samples.");
 
@@ -236,6 +248,7 @@ public sealed class GeoTiffReader : IRasterSource, IDisposable
         if (_disposed) return;
         _disposed = true;
         _tif.Dispose();
+        _raw?.Dispose();
         _cache.Clear();
         _lru.Clear();
     }
@@ -286,6 +299,11 @@ public sealed class GeoTiffReader : IRasterSource, IDisposable
     private void Decode(int index, byte[] buffer)
     {
         string what = BlockLabel(index);
+        if (_selfDecode)
+        {
+            DecodeHorizontal64(index, buffer, what);
+            return;
+        }
         LibTiffRuntime.ClearErrors();
         int n;
         try
@@ -301,10 +319,37 @@ public sealed class GeoTiffReader : IRasterSource, IDisposable
         string? errors = LibTiffRuntime.TakeErrors();
         if (errors is not null)
             throw new FileFormatException(Path, $"cannot decode {what} ({CompressionName}): {errors}");
-        int rows = _tiled ? _blockHeight : Math.Min(_blockHeight, Height - (index % _blocksDown) * _blockHeight);
-        long expected = (long)rows * _blockWidth * (_separate ? 1 : _spp) * PixelType.SizeInBytes();
+        long expected = ExpectedBytes(index);
         if (n < expected)
             throw new FileFormatException(Path, $"{what} decoded to {n} bytes, {expected} expected (truncated or corrupt data).");
+    }
+
+    private int ExpectedBytes(int index)
+    {
+        int rows = _tiled ? _blockHeight : Math.Min(_blockHeight, Height - (index % _blocksDown) * _blockHeight);
+        return rows * _blockWidth * (_separate ? 1 : _spp) * PixelType.SizeInBytes();
+    }
+
+    private void DecodeHorizontal64(int index, byte[] buffer, string what)
+    {
+        int expected = ExpectedBytes(index);
+        int n;
+        try
+        {
+            if (_offsets[index] == 0 && _byteCounts[index] == 0) { Array.Clear(buffer); return; } // sparse block
+            var raw = new byte[checked((int)_byteCounts[index])];
+            _raw ??= new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            _raw.Position = (long)_offsets[index];
+            _raw.ReadExactly(raw);
+            n = RawBlockDecoder.Decompress(_compression, raw, buffer.AsSpan(0, expected));
+        }
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or IOException or OverflowException)
+        {
+            throw new FileFormatException(Path, $"cannot decode {what} ({CompressionName}, predictor 2, 64-bit): {ex.Message}", inner: ex);
+        }
+        if (n < expected)
+            throw new FileFormatException(Path, $"{what} decoded to {n} bytes, {expected} expected (truncated or corrupt data).");
+        RawBlockDecoder.UndoHorizontal64(buffer.AsSpan(0, expected), _blockWidth * (_separate ? 1 : _spp), _separate ? 1 : _spp, _tif.IsBigEndian());
     }
 
     private string BlockLabel(int index)
@@ -325,6 +370,7 @@ public sealed class GeoTiffReader : IRasterSource, IDisposable
         var cnt = ToUInt64Array(counts);
         if (off is null || cnt is null)
             throw new FileFormatException(file, $"{(_tiled ? "TileOffsets/TileByteCounts" : "StripOffsets/StripByteCounts")} are missing.");
+        _offsets = off; _byteCounts = cnt;
         if (off.Length < BlockCount || cnt.Length < BlockCount)
             throw new FileFormatException(file, $"the file lists {Math.Min(off.Length, cnt.Length)} {kind}s but the layout needs {BlockCount}.");
         long length = new FileInfo(file).Length;

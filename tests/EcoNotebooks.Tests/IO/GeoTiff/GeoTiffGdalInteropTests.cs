@@ -161,7 +161,8 @@ public sealed class GeoTiffGdalInteropTests
 
     /// <summary>
     /// More layouts made with GDAL's Python bindings (python3-gdal): pixel- and band-interleaved multi-band, PixelIsPoint,
-    /// rotated geotransform, geographic CRS, PackBits, big-endian with predictors, float64 with NaN nodata. The script
+    /// rotated geotransform, geographic CRS, PackBits, big-endian with predictors, float64 with NaN nodata, float64 with
+    /// PREDICTOR=2 (decoded by our own LZW/DEFLATE path because LibTiff.NET refuses it). The script
     /// prints GDAL's view (geotransform, EPSG, nodata) and numpy's per-band statistics of the valid pixels, which our
     /// reader must reproduce (valid, min, max exactly; mean to 1e-12 relative).
     /// </summary>
@@ -190,6 +191,8 @@ specs = [
   ("bigendian_float32", gdal.GDT_Float32, 2, ["ENDIANNESS=BIG", "COMPRESS=DEFLATE", "PREDICTOR=3", "TILED=YES", "BLOCKXSIZE=16", "BLOCKYSIZE=16"], 32647, [500000, 30, 0, 1600000, 0, -30], None, {}),
   ("bigendian_int16", gdal.GDT_Int16, 1, ["ENDIANNESS=BIG", "COMPRESS=LZW", "PREDICTOR=2"], 32647, [500000, 30, 0, 1600000, 0, -30], -9999, {}),
   ("nan_nodata_float64", gdal.GDT_Float64, 1, ["COMPRESS=LZW"], 32647, [500000, 30, 0, 1600000, 0, -30], float("nan"), {}),
+  ("pred2_float64_lzw_bigendian", gdal.GDT_Float64, 2, ["COMPRESS=LZW", "PREDICTOR=2", "ENDIANNESS=BIG", "INTERLEAVE=PIXEL"], 32647, [500000, 30, 0, 1600000, 0, -30], -9999, {}),
+  ("pred2_float64_deflate_tiled", gdal.GDT_Float64, 1, ["COMPRESS=DEFLATE", "PREDICTOR=2", "TILED=YES", "BLOCKXSIZE=16", "BLOCKYSIZE=16"], 32647, [500000, 30, 0, 1600000, 0, -30], None, {}),
 ]
 result = {}
 for name, dt, nb, co, epsg, gt, nodata, md in specs:
@@ -233,7 +236,7 @@ print(json.dumps(result))
             Skip.If(true, "python3-gdal/numpy not installed for /usr/bin/python3: " + stderr);
         Assert.True(code == 0, $"GDAL fixture script failed: {stderr}");
         using var doc = JsonDocument.Parse(stdout);
-        Assert.Equal(9, doc.RootElement.EnumerateObject().Count());
+        Assert.Equal(11, doc.RootElement.EnumerateObject().Count());
         Assert.Equal("MM", Encoding.ASCII.GetString(File.ReadAllBytes(dir.File("bigendian_int16.tif"))[..2]));
         foreach (var file in doc.RootElement.EnumerateObject())
         {

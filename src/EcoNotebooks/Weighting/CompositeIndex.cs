@@ -1,0 +1,111 @@
+using EcoNotebooks.Rasters;
+
+namespace EcoNotebooks.Weighting;
+
+/// <summary>Result of <see cref="CompositeIndex.ComputeRaster"/>.</summary>
+/// <param name="Index">The weighted index P = Σ w<sub>j</sub> x'<sub>j</sub>, float64, NaN where any indicator is missing.</param>
+/// <param name="Ranges">Min and max of each indicator used for normalisation (NaN when it has no valid pixel).</param>
+/// <param name="ConstantIndicators">Indices of indicators with max = min (normalised to 0 everywhere); empty when none.</param>
+public sealed record CompositeRasterResult(Raster Index, IReadOnlyList<(double Min, double Max)> Ranges, IReadOnlyList<int> ConstantIndicators)
+{
+    /// <summary>True when some indicator was constant (its contribution is 0): a warning worth showing.</summary>
+    public bool HasConstantIndicator => ConstantIndicators.Count > 0;
+}
+
+/// <summary>
+/// Weighted composite index (comprehensive index method), Lingbei Eq. (20): P = Σ<sub>j</sub> W<sub>j</sub>·T<sub>j</sub>,
+/// T<sub>j</sub> the min–max normalised indicator j. Weights are used as given (normally they sum to 1, as
+/// <see cref="CombinedWeights"/> returns); missing values propagate: NaN in any indicator gives NaN.
+/// R: <c>as.vector(X %*% w)</c>.
+/// </summary>
+public static class CompositeIndex
+{
+    /// <summary>P<sub>i</sub> = Σ<sub>j</sub> w<sub>j</sub> x<sub>ij</sub> for already normalised indicators (one list per indicator, all of the same length).</summary>
+    /// <exception cref="ArgumentException">Counts or lengths differ, or a weight is negative or not finite.</exception>
+    public static double[] Compute(IReadOnlyList<IReadOnlyList<double>> normalisedIndicators, IReadOnlyList<double> weights)
+    {
+        ArgumentNullException.ThrowIfNull(normalisedIndicators);
+        CheckWeights(normalisedIndicators.Count, weights);
+        int m = normalisedIndicators[0].Count;
+        for (int j = 1; j < normalisedIndicators.Count; j++)
+            if (normalisedIndicators[j].Count != m)
+                throw new ArgumentException($"Indicator {j} has {normalisedIndicators[j].Count} values but indicator 0 has {m}.", nameof(normalisedIndicators));
+        var p = new double[m];
+        for (int i = 0; i < m; i++)
+        {
+            double s = 0;
+            for (int j = 0; j < weights.Count; j++) s += weights[j] * normalisedIndicators[j][i];
+            p[i] = s;
+        }
+        return p;
+    }
+
+    /// <summary>
+    /// The index over a stack of indicator rasters on one grid, streamed block by block
+    /// (<see cref="RasterWindow.Blocks"/>): a first pass finds each indicator's min and max over its valid pixels
+    /// (unless <paramref name="ranges"/> gives them), a second normalises with <see cref="MinMaxNormalisation"/>
+    /// and sums. A constant indicator contributes 0 and is listed in <see cref="CompositeRasterResult.ConstantIndicators"/>.
+    /// </summary>
+    /// <param name="indicators">Raw indicator rasters (band <paramref name="band"/> of each), same grid.</param>
+    /// <param name="directions">Direction of each indicator.</param>
+    /// <param name="weights">Weight of each indicator, finite, ≥ 0.</param>
+    /// <param name="ranges">Optional fixed (min, max) per indicator, e.g. pooled over all years; null to use each raster's own range.</param>
+    /// <param name="band">0-based band read from every raster.</param>
+    public static CompositeRasterResult ComputeRaster(IReadOnlyList<IRasterSource> indicators, IReadOnlyList<IndicatorDirection> directions,
+        IReadOnlyList<double> weights, IReadOnlyList<(double Min, double Max)>? ranges = null, int band = 0)
+    {
+        ArgumentNullException.ThrowIfNull(indicators);
+        ArgumentNullException.ThrowIfNull(directions);
+        CheckWeights(indicators.Count, weights);
+        if (directions.Count != indicators.Count) throw new ArgumentException($"{indicators.Count} indicators but {directions.Count} directions.", nameof(directions));
+        if (ranges is not null && ranges.Count != indicators.Count) throw new ArgumentException($"{indicators.Count} indicators but {ranges.Count} ranges.", nameof(ranges));
+        var grid = indicators[0].Grid;
+        for (int j = 0; j < indicators.Count; j++)
+        {
+            ArgumentNullException.ThrowIfNull(indicators[j], $"{nameof(indicators)}[{j}]");
+            grid.EnsureSameGrid(indicators[j].Grid, "indicator 0", $"indicator {j}");
+            if ((uint)band >= (uint)indicators[j].BandCount)
+                throw new ArgumentOutOfRangeException(nameof(band), band, $"Indicator {j} has {indicators[j].BandCount} band(s); band index is 0-based.");
+        }
+        var range = new (double Min, double Max)[indicators.Count];
+        for (int j = 0; j < indicators.Count; j++)
+        {
+            if (ranges is not null) range[j] = ranges[j];
+            else { var st = RasterStatistics.Compute(indicators[j], band); range[j] = (st.Min, st.Max); }
+        }
+        var constant = Enumerable.Range(0, range.Length).Where(j => MinMaxNormalisation.IsConstant(range[j].Min, range[j].Max)).ToArray();
+
+        var result = Raster.Create(grid, PixelType.Float64, 1);
+        var (bw, bh) = indicators[0].BlockSize;
+        var acc = new double[(long)bw * bh];
+        var buf = new double[(long)bw * bh];
+        foreach (var w in RasterWindow.Blocks(grid.Width, grid.Height, bw, bh))
+        {
+            int len = (int)w.PixelCount;
+            var sum = acc.AsSpan(0, len);
+            sum.Clear();
+            for (int j = 0; j < indicators.Count; j++)
+            {
+                var span = buf.AsSpan(0, len);
+                indicators[j].ReadWindow(band, w, span);
+                double? nd = indicators[j].NoData;
+                var (min, max) = range[j];
+                for (int i = 0; i < len; i++)
+                {
+                    double v = NoData.IsMissing(span[i], nd) ? double.NaN : span[i];
+                    sum[i] += weights[j] * MinMaxNormalisation.Normalise(v, min, max, directions[j]);
+                }
+            }
+            result.WriteWindow(0, w, sum);
+        }
+        return new CompositeRasterResult(result, range, constant);
+    }
+
+    private static void CheckWeights(int count, IReadOnlyList<double> weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        if (count == 0) throw new ArgumentException("No indicators.");
+        if (weights.Count != count) throw new ArgumentException($"{count} indicators but {weights.Count} weights.", nameof(weights));
+        CombinedWeights.Check(weights, nameof(weights));
+    }
+}

@@ -1,0 +1,65 @@
+using EcoNotebooks.Rasters;
+using EcoNotebooks.Weighting;
+using static EcoNotebooks.Tests.Trends.TrendReference;
+
+namespace EcoNotebooks.Tests.Weighting;
+
+/// <summary>The streamed raster composite index equals the array computation (itself checked against R).</summary>
+public sealed class CompositeIndexTests
+{
+    [Fact]
+    public void Raster_index_streams_blocks_and_matches_the_array_version_with_NaN_propagation()
+    {
+        var w = Root.GetProperty("weights");
+        var raw = Matrix(w.GetProperty("raw"));              // 12 samples × 4 indicators -> a 4 × 3 raster each
+        var dir = w.GetProperty("direction").EnumerateArray().Select(d => d.GetString() == "positive" ? IndicatorDirection.Positive : IndicatorDirection.Negative).ToArray();
+        var weights = Doubles(w.GetProperty("w_combined_mean"));
+        var grid = RasterGrid.NorthUp(4, 3, 0, 0, 30, SpatialReference.Utm(50));
+        var rasters = new List<IRasterSource>();
+        for (int j = 0; j < 4; j++)
+        {
+            rasters.Add(new BlockyRaster(Raster.FromArray(grid, Enumerable.Range(0, 12).Select(i => raw[i, j]).ToArray())));
+        }
+        var result = CompositeIndex.ComputeRaster(rasters, dir, weights);
+        var expected = Doubles(w.GetProperty("composite"));
+        var got = result.Index.Band(0).ToDoubleArray();
+        for (int i = 0; i < 12; i++) Close(expected[i], got[i], 1e-8, $"pixel {i}");
+        Assert.False(result.HasConstantIndicator);
+
+        // a nodata pixel in one indicator -> NaN; it is also left out of that indicator's min/max
+        var withGap = Enumerable.Range(0, 12).Select(i => raw[i, 1]).ToArray();
+        withGap[5] = -9999;
+        rasters[1] = Raster.FromArray(grid, withGap, noData: -9999);
+        var r2 = CompositeIndex.ComputeRaster(rasters, dir, weights).Index.Band(0).ToDoubleArray();
+        Assert.True(double.IsNaN(r2[5]));
+        var cols = Enumerable.Range(0, 4).Select(j => MinMaxNormalisation.Normalise(Enumerable.Range(0, 12).Select(i => j == 1 ? withGap[i] == -9999 ? double.NaN : withGap[i] : raw[i, j]).ToArray(), dir[j]).Values).ToArray();
+        var arr = CompositeIndex.Compute(cols, weights);
+        for (int i = 0; i < 12; i++) if (i != 5) Assert.Equal(arr[i], r2[i], 12);
+    }
+
+    [Fact]
+    public void Constant_raster_indicator_is_flagged_and_grids_must_match()
+    {
+        var grid = RasterGrid.NorthUp(2, 2, 0, 0, 30, SpatialReference.Utm(50));
+        var a = Raster.FromArray(grid, [1.0, 2, 3, 4]);
+        var c = Raster.FromArray(grid, [7.0, 7, 7, 7]);
+        var r = CompositeIndex.ComputeRaster([a, c], [IndicatorDirection.Positive, IndicatorDirection.Positive], [0.5, 0.5]);
+        Assert.Equal([1], r.ConstantIndicators);
+        var idx = r.Index.Band(0).ToDoubleArray();
+        double[] expected = [0, 0.5 / 3, 1.0 / 3, 0.5];   // 0.5 · (x − 1)/3 + 0.5 · 0
+        for (int i = 0; i < 4; i++) Assert.Equal(expected[i], idx[i], 12);
+        var other = Raster.FromArray(RasterGrid.NorthUp(2, 2, 60, 0, 30, SpatialReference.Utm(50)), [1.0, 2, 3, 4]);
+        Assert.Throws<ArgumentException>(() => CompositeIndex.ComputeRaster([a, other], [IndicatorDirection.Positive, IndicatorDirection.Positive], [0.5, 0.5]));
+    }
+
+    /// <summary>A source with 2 × 2 blocks, so the index is computed over several windows.</summary>
+    private sealed class BlockyRaster(Raster inner) : IRasterSource
+    {
+        public RasterGrid Grid => inner.Grid;
+        public int BandCount => inner.BandCount;
+        public PixelType PixelType => inner.PixelType;
+        public double? NoData => inner.NoData;
+        public (int Width, int Height) BlockSize => (2, 2);
+        public void ReadWindow(int band, RasterWindow window, Span<double> destination) => inner.ReadWindow(band, window, destination);
+    }
+}
