@@ -34,14 +34,16 @@ public sealed record ChangheParameters
     /// <summary>Month whose FPAR, ε and APAR maps are shown, 1–12 (default 7, July).</summary>
     public int IntermediateMonth { get; init; } = 7;
 
-    /// <summary>ESTARFM base month tm, 1–12 (default 5).</summary>
-    public int FusionFirstBaseMonth { get; init; } = 5;
+    /// <summary>ESTARFM base month tm, 1–12 (default 6). Base months close to tp work best: the conversion coefficient is
+    /// fitted from the two base dates, and when their NDVI is similar (e.g. May and October around a July peak) the fit
+    /// has little temporal spread, is attenuated, and the fused peak is underestimated.</summary>
+    public int FusionFirstBaseMonth { get; init; } = 6;
 
     /// <summary>ESTARFM prediction month tp, strictly between the base months (default 7).</summary>
     public int FusionPredictionMonth { get; init; } = 7;
 
-    /// <summary>ESTARFM base month tn (default 9).</summary>
-    public int FusionSecondBaseMonth { get; init; } = 9;
+    /// <summary>ESTARFM base month tn (default 8).</summary>
+    public int FusionSecondBaseMonth { get; init; } = 8;
 
     /// <summary>ESTARFM moving window, fine pixels, odd ≥ 3 (default 31 = 930 m).</summary>
     public int FusionWindowSize { get; init; } = 31;
