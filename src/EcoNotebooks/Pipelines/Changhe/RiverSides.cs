@@ -46,7 +46,7 @@ public static class RiverSides
                 int d = 1;
                 while (true)
                 {
-                    if (r - d >= 0 && !double.IsNaN(river[r - d]) && r - d < r) { river[r] = river[r - d]; break; }
+                    if (r - d >= 0 && !double.IsNaN(river[r - d])) { river[r] = river[r - d]; break; }
                     if (r + d < h && !double.IsNaN(river[r + d])) { river[r] = river[r + d]; break; }
                     d++;
                 }
