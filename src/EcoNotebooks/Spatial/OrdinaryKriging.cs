@@ -128,6 +128,31 @@ public sealed class OrdinaryKriging
         return (Raster.FromArray(grid, pred), Raster.FromArray(grid, variance));
     }
 
+    /// <summary>
+    /// Predicts at every pixel centre of <paramref name="grid"/> without the kriging variance: O(n) per pixel instead of
+    /// O(n²), for large grids where only the prediction is needed (values identical to
+    /// <see cref="PredictGrid(RasterGrid)"/>'s prediction). R: <c>krige(z ~ 1, pts, grid, model)$var1.pred</c>.
+    /// </summary>
+    /// <param name="grid">Target grid; coordinates of its pixel centres must be in the data's units.</param>
+    public Raster PredictGridValues(RasterGrid grid)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        grid.Validate();
+        int w = grid.Width, h = grid.Height, n = _n;
+        var pred = new double[(long)w * h];
+        Parallel.For(0, h, row =>
+        {
+            for (int col = 0; col < w; col++)
+            {
+                var (x0, y0) = grid.Transform.PixelCentre(col, row);
+                double p = Mean;
+                for (int i = 0; i < n; i++) p += Model.Covariance(Distance(_x[i], _y[i], x0, y0)) * _residualWeights[i];
+                pred[(long)row * w + col] = double.IsFinite(x0) && double.IsFinite(y0) ? p : double.NaN;
+            }
+        });
+        return Raster.FromArray(grid, pred);
+    }
+
     private KrigingPrediction Predict(double x0, double y0, double[] c0, double[] v)
     {
         if (!double.IsFinite(x0) || !double.IsFinite(y0))

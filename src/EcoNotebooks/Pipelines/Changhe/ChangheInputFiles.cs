@@ -1,0 +1,88 @@
+using System.Globalization;
+using EcoNotebooks.IO.GeoTiff;
+using EcoNotebooks.Productivity;
+using EcoNotebooks.Rasters;
+using EcoNotebooks.Tables;
+
+namespace EcoNotebooks.Pipelines.Changhe;
+
+/// <summary>
+/// Reads <see cref="ChangheInputs"/> for your own study area from a folder of GeoTIFFs (all on one grid) and a CSV:
+/// <list type="bullet">
+/// <item><c>land-cover.tif</c>: <see cref="LandCoverClass"/> codes (1 forest, 2 shrubland, 3 grassland, 4 farmland,
+///   5 construction, 6 water, 7 bare; 0 = outside);</item>
+/// <item><c>ld.tif</c>: land degradation 0–1 (e.g. from <c>econb</c>'s weighting tools, paper Eq. 5);</item>
+/// <item><c>MAT.tif</c> (°C), <c>MAP.tif</c> (mm), <c>MAE.tif</c> (mm), <c>MAS.tif</c> (MJ m⁻²): annual climate drivers;</item>
+/// <item><c>soil-samples.csv</c>: columns x, y (grid CRS units), CF, SOC, TN, AP, AK, pH, BD;</item>
+/// <item><c>monthly/ndvi_YYYY-MM.tif</c>, <c>temperature_YYYY-MM.tif</c> (°C), <c>precipitation_YYYY-MM.tif</c> (mm),
+///   <c>solar_YYYY-MM.tif</c> (MJ m⁻² month⁻¹) and optionally <c>evapotranspiration_YYYY-MM.tif</c> (mm) for every
+///   month of whole years;</item>
+/// <item>optional <c>monthly/fine-ndvi_YYYY-MM.tif</c> and <c>coarse-ndvi_YYYY-MM.tif</c> (coarse resampled to the fine
+///   grid) for the ESTARFM demonstration.</item>
+/// </list>
+/// Monthly files are opened when CASA reads them, so memory holds one month at a time.
+/// </summary>
+public static class ChangheInputFiles
+{
+    /// <summary>Loads the folder described in the summary.</summary>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="FileNotFoundException">A required file is missing (the message names it).</exception>
+    public static ChangheInputs Load(string directory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"Changhe input folder '{directory}' does not exist.");
+        string Need(string name)
+        {
+            var path = Path.Combine(directory, name);
+            return File.Exists(path) ? path : throw new FileNotFoundException($"Changhe input file '{path}' is missing (see ChangheInputFiles for the layout).", path);
+        }
+        var lc = GeoTiff.Read(Need("land-cover.tif"));
+        var ld = GeoTiff.Read(Need("ld.tif"));
+        var climate = ChangheInputs.ClimateCodes.ToDictionary(c => c, c => GeoTiff.Read(Need(c + ".tif")));
+        var soil = CsvTable.Read(Need("soil-samples.csv"), ["x", "y", .. ChangheInputs.SoilCodes]);
+        var monthly = Path.Combine(directory, "monthly");
+        if (!Directory.Exists(monthly)) throw new DirectoryNotFoundException($"Monthly input folder '{monthly}' does not exist.");
+        var stamps = Directory.EnumerateFiles(monthly, "ndvi_*.tif").Select(f => Path.GetFileNameWithoutExtension(f)["ndvi_".Length..])
+            .Select(s => DateTime.TryParseExact(s, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateTime?)null)
+            .Where(d => d is not null).Select(d => d!.Value).Order().ToArray();
+        if (stamps.Length == 0) throw new FileNotFoundException($"No monthly/ndvi_YYYY-MM.tif files in '{directory}'.");
+        string M(string kind, DateTime d) => Path.Combine(monthly, $"{kind}_{d:yyyy-MM}.tif");
+        var months = stamps.Select(d =>
+        {
+            foreach (var kind in new[] { "temperature", "precipitation", "solar" })
+                if (!File.Exists(M(kind, d))) throw new FileNotFoundException($"Monthly input '{M(kind, d)}' is missing.", M(kind, d));
+            string et = M("evapotranspiration", d);
+            return new CasaMonth(d.Year, d.Month, new GeoTiffFileSource(M("ndvi", d)), new GeoTiffFileSource(M("temperature", d)),
+                new GeoTiffFileSource(M("precipitation", d)), new GeoTiffFileSource(M("solar", d)), File.Exists(et) ? new GeoTiffFileSource(et) : null);
+        }).ToArray();
+        Func<int, int, IRasterSource>? Pair(string kind) =>
+            Directory.EnumerateFiles(monthly, kind + "_*.tif").Any() ? (y, m) => new GeoTiffFileSource(M(kind, new DateTime(y, m, 1))) : null;
+        return new ChangheInputs(lc, months, climate, ld, soil, Pair("fine-ndvi"), Pair("coarse-ndvi")).Validate();
+    }
+}
+
+/// <summary>An <see cref="IRasterSource"/> over a GeoTIFF that opens the file for each window read (no handle kept open).</summary>
+internal sealed class GeoTiffFileSource : IRasterSource
+{
+    private readonly string _path;
+
+    public GeoTiffFileSource(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"GeoTIFF '{path}' does not exist.", path);
+        _path = path;
+        using var r = GeoTiff.Open(path);
+        Grid = r.Grid; BandCount = r.BandCount; PixelType = r.PixelType; NoData = r.NoData; BlockSize = r.BlockSize;
+    }
+
+    public RasterGrid Grid { get; }
+    public int BandCount { get; }
+    public PixelType PixelType { get; }
+    public double? NoData { get; }
+    public (int Width, int Height) BlockSize { get; }
+
+    public void ReadWindow(int band, RasterWindow window, Span<double> destination)
+    {
+        using var r = GeoTiff.Open(_path);
+        r.ReadWindow(band, window, destination);
+    }
+}
