@@ -21,6 +21,7 @@ public sealed class SamplesChangheCommand : ICliCommand
         var seed = new Option<int>("--seed") { Description = "Generator seed.", DefaultValueFactory = _ => new ChangheSampleOptions().Seed };
         var json = CommonOptions.Json();
         var cmd = new Command("samples-changhe", "Generate the synthetic Changhe basin sample and write its git-committable files with a provenance README.") { outDir, seed, json };
+        cmd.Hidden = true; // kept for its --json checksum output; `econb samples changhe` is the documented form
         cmd.SetAction(pr =>
         {
             string dir = pr.GetValue(outDir) ?? throw new CliError("--out needs a folder");
