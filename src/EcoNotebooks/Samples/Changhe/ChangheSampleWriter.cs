@@ -95,7 +95,7 @@ public static class ChangheSampleWriter
         sb.AppendLine($"- Generator: `EcoNotebooks.Samples.Changhe.ChangheGenerator.Generate` with `ChangheSampleOptions` seed **{o.Seed}**,");
         sb.AppendLine($"  grid {o.Width} × {o.Height} pixels of {o.PixelSize.ToString(inv)} m (EPSG:32649, WGS 84 / UTM 49N, upper-left corner");
         sb.AppendLine($"  {o.OriginX.ToString(inv)} E, {o.OriginY.ToString(inv)} N), years {o.FirstYear}–{o.LastYear}, {o.SoilPoints} soil samples.");
-        sb.AppendLine($"- Command: `econb samples changhe --out data-samples/changhe --seed {o.Seed}` (for now `econb samples changhe`).");
+        sb.AppendLine($"- Command: `econb samples changhe --out data-samples/changhe --seed {o.Seed}`.");
         sb.AppendLine("- Terrain: a N–S river valley (720 m) with higher ground east and west; 11 coal mines west of the river.");
         sb.AppendLine("- Land degradation LD (paper Eq. 5): weighted sum of six hazard indicators (AHP-style weights in");
         sb.AppendLine("  `hazard-indicators.csv`), min–max normalised to 0–1; high in the west around the mines.");
