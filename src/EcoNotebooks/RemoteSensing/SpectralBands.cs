@@ -40,6 +40,25 @@ public sealed record SpectralBands(string Name, DateOnly? Date, RasterGrid Grid,
     /// <summary>uint8 mask on <see cref="Grid"/>: 1 = clear and inside the study area, 0 = masked (cloud, shadow, fill, outside). Null = all clear.</summary>
     public Raster? Clear { get; init; }
 
+    /// <summary>
+    /// The bands as the indicator functions' <see cref="EcoNotebooks.Indicators.BandSet"/> (common-name reflectances,
+    /// thermal = at-sensor radiance from ST_TRAD), so a delivered scene flows into the Lingbei indicators without hand
+    /// edits. The sensor maps TM → LandsatTM, ETM → LandsatEtm, OLI/TIRS → LandsatOli; non-Landsat bands need
+    /// <paramref name="sensor"/>.
+    /// </summary>
+    public EcoNotebooks.Indicators.BandSet ToBandSet(EcoNotebooks.Indicators.Sensor? sensor = null)
+    {
+        var s = sensor ?? Sensor switch
+        {
+            LandsatSensor.Tm => EcoNotebooks.Indicators.Sensor.LandsatTM,
+            LandsatSensor.Etm => EcoNotebooks.Indicators.Sensor.LandsatEtm,
+            LandsatSensor.OliTirs => EcoNotebooks.Indicators.Sensor.LandsatOli,
+            _ => throw new InvalidOperationException($"{Name}: the bands come from no known Landsat sensor; pass the sensor to ToBandSet."),
+        };
+        return new EcoNotebooks.Indicators.BandSet(s, Blue, Green, Red, Nir, Swir1, Swir2,
+            ThermalRadiance is { } t ? t : (EcoNotebooks.Indicators.BandRef?)null);
+    }
+
     /// <summary>The reflectance band of a common name (thermal is not a reflectance band: use <see cref="ThermalRadiance"/>).</summary>
     public Raster this[CommonBand band] => band switch
     {

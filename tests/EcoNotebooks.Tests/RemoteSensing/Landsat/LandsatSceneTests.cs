@@ -121,6 +121,28 @@ public class LandsatSceneTests
         return path;
     }
 
+    /// <summary>Issue 9's acceptance path: a delivered scene pair → GeoJSON clip → composite → Lingbei indicators, no hand edits.</summary>
+    [Fact]
+    public void EndToEnd_Composite_FlowsIntoTheLingbeiIndicators()
+    {
+        using var tmp = new TempDir();
+        var a = LandsatFixture.WriteScene(tmp.Path, "20200815", (c, r) => CloudColumns(c, r, 10, 14), 0, "txt");
+        var b = LandsatFixture.WriteScene(tmp.Path, "20201002", (c, r) => CloudColumns(c, r, 12, 18), 1, "json");
+        var boundary = Boundary.Read(WriteBoundary(tmp.Path, [(600_100, 4_000_000), (601_100, 3_999_950), (601_050, 3_999_200), (600_150, 3_999_300)]));
+        var scenes = new[] { a, b }.Select(f => LandsatScene.Open(f).Load(new LandsatLoadOptions { Boundary = boundary })).ToList();
+        var composite = SceneComposite.ByPeriod(scenes, [CompositePeriod.Months(2020, 8, 12)], CompositeMethod.Median).Single();
+        var bands = composite.ToBandSet();
+        Assert.Equal(EcoNotebooks.Indicators.Sensor.LandsatOli, bands.Sensor);
+        var ndvi = EcoNotebooks.Indicators.VegetationIndices.Ndvi(bands);
+        var albedo = EcoNotebooks.Indicators.Albedo.Compute(bands);
+        Assert.True(ndvi.Grid.Matches(composite.Grid));
+        // Pixel (20, 10) of the scene is clear in both scenes: indicators equal the formulas on the composite's reflectances.
+        double red = composite.Red.Band(0)[17, 10], nir = composite.Nir.Band(0)[17, 10];
+        Assert.Equal((nir - red) / (nir + red), ndvi.Band(0)[17, 10], 5);
+        Assert.Equal(EcoNotebooks.Indicators.Albedo.Compute(composite.Blue.Band(0)[17, 10], red, nir, composite.Swir1.Band(0)[17, 10], composite.Swir2.Band(0)[17, 10]),
+            albedo.Band(0)[17, 10], 5);
+    }
+
     [Fact]
     public void EndToEnd_TwoScenes_ClippedToGeoJson_MedianComposite_GivesCommonNameReflectance()
     {
