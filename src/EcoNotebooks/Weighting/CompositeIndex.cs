@@ -55,10 +55,38 @@ public static class CompositeIndex
         IReadOnlyList<double> weights, IReadOnlyList<(double Min, double Max)>? ranges = null, int band = 0)
     {
         ArgumentNullException.ThrowIfNull(indicators);
+        if (indicators.Count == 0) throw new ArgumentException("No indicators.", nameof(indicators));
+        ArgumentNullException.ThrowIfNull(indicators[0], $"{nameof(indicators)}[0]");
+        var result = Raster.Create(indicators[0].Grid, PixelType.Float64, 1);
+        var (range, constant) = ComputeToSink(indicators, directions, weights, result, ranges, band);
+        return new CompositeRasterResult(result, range, constant);
+    }
+
+    /// <summary>
+    /// Same as <see cref="ComputeRaster"/> but writes the index into <paramref name="output"/> (e.g. a
+    /// <see cref="IO.GeoTiff.GeoTiffWriter"/>) window by window instead of building it in memory, so a stack of any
+    /// size runs in memory of about two blocks per indicator read. The caller completes the sink. NaN is written
+    /// where any indicator is missing (a sink with an integer type stores its nodata there, as it does for NaN).
+    /// </summary>
+    /// <param name="indicators">Raw indicator rasters (band <paramref name="band"/> of each), same grid.</param>
+    /// <param name="directions">Direction of each indicator.</param>
+    /// <param name="weights">Weight of each indicator, finite, ≥ 0.</param>
+    /// <param name="output">Sink on the indicators' grid receiving P in band <paramref name="outputBand"/>.</param>
+    /// <param name="ranges">Optional fixed (min, max) per indicator; null to use each raster's own range (one extra streamed pass).</param>
+    /// <param name="band">0-based band read from every raster.</param>
+    /// <param name="outputBand">0-based band of <paramref name="output"/> written.</param>
+    /// <returns>The (min, max) used per indicator and the indices of constant indicators.</returns>
+    public static ((double Min, double Max)[] Ranges, int[] ConstantIndicators) ComputeToSink(IReadOnlyList<IRasterSource> indicators,
+        IReadOnlyList<IndicatorDirection> directions, IReadOnlyList<double> weights, IRasterSink output,
+        IReadOnlyList<(double Min, double Max)>? ranges = null, int band = 0, int outputBand = 0)
+    {
+        ArgumentNullException.ThrowIfNull(indicators);
         ArgumentNullException.ThrowIfNull(directions);
+        ArgumentNullException.ThrowIfNull(output);
         CheckWeights(indicators.Count, weights);
         if (directions.Count != indicators.Count) throw new ArgumentException($"{indicators.Count} indicators but {directions.Count} directions.", nameof(directions));
         if (ranges is not null && ranges.Count != indicators.Count) throw new ArgumentException($"{indicators.Count} indicators but {ranges.Count} ranges.", nameof(ranges));
+        ArgumentNullException.ThrowIfNull(indicators[0], $"{nameof(indicators)}[0]");
         var grid = indicators[0].Grid;
         for (int j = 0; j < indicators.Count; j++)
         {
@@ -67,6 +95,9 @@ public static class CompositeIndex
             if ((uint)band >= (uint)indicators[j].BandCount)
                 throw new ArgumentOutOfRangeException(nameof(band), band, $"Indicator {j} has {indicators[j].BandCount} band(s); band index is 0-based.");
         }
+        grid.EnsureSameGrid(output.Grid, "indicator 0", "output");
+        if ((uint)outputBand >= (uint)output.BandCount)
+            throw new ArgumentOutOfRangeException(nameof(outputBand), outputBand, $"The output has {output.BandCount} band(s); band index is 0-based.");
         var range = new (double Min, double Max)[indicators.Count];
         for (int j = 0; j < indicators.Count; j++)
         {
@@ -75,7 +106,6 @@ public static class CompositeIndex
         }
         var constant = Enumerable.Range(0, range.Length).Where(j => MinMaxNormalisation.IsConstant(range[j].Min, range[j].Max)).ToArray();
 
-        var result = Raster.Create(grid, PixelType.Float64, 1);
         var (bw, bh) = indicators[0].BlockSize;
         var acc = new double[(long)bw * bh];
         var buf = new double[(long)bw * bh];
@@ -96,9 +126,9 @@ public static class CompositeIndex
                     sum[i] += weights[j] * MinMaxNormalisation.Normalise(v, min, max, directions[j]);
                 }
             }
-            result.WriteWindow(0, w, sum);
+            output.WriteWindow(outputBand, w, sum);
         }
-        return new CompositeRasterResult(result, range, constant);
+        return (range, constant);
     }
 
     private static void CheckWeights(int count, IReadOnlyList<double> weights)
