@@ -34,6 +34,7 @@ try
 {
     var sw = Stopwatch.StartNew();
     var result = Workloads.Run(args[0], opts);
+    result["cpu_seconds"] = CpuWatch.LastCpuSeconds;
     result.TryAdd("workload", args[0]);
     result.TryAdd("total_seconds", sw.Elapsed.TotalSeconds);
     result["peak_working_set_mb"] = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;

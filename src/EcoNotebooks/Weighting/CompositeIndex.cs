@@ -76,6 +76,7 @@ public static class CompositeIndex
     /// <param name="band">0-based band read from every raster.</param>
     /// <param name="outputBand">0-based band of <paramref name="output"/> written.</param>
     /// <returns>The (min, max) used per indicator and the indices of constant indicators.</returns>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static ((double Min, double Max)[] Ranges, int[] ConstantIndicators) ComputeToSink(IReadOnlyList<IRasterSource> indicators,
         IReadOnlyList<IndicatorDirection> directions, IReadOnlyList<double> weights, IRasterSink output,
         IReadOnlyList<(double Min, double Max)>? ranges = null, int band = 0, int outputBand = 0)
@@ -102,7 +103,7 @@ public static class CompositeIndex
         for (int j = 0; j < indicators.Count; j++)
         {
             if (ranges is not null) range[j] = ranges[j];
-            else { var st = RasterStatistics.Compute(indicators[j], band); range[j] = (st.Min, st.Max); }
+            else range[j] = MinMax(indicators[j], band);
         }
         var constant = Enumerable.Range(0, range.Length).Where(j => MinMaxNormalisation.IsConstant(range[j].Min, range[j].Max)).ToArray();
 
@@ -118,17 +119,43 @@ public static class CompositeIndex
             {
                 var span = buf.AsSpan(0, len);
                 indicators[j].ReadWindow(band, w, span);
-                double? nd = indicators[j].NoData;
+                NoData.ToNaN(span, indicators[j].NoData);
                 var (min, max) = range[j];
-                for (int i = 0; i < len; i++)
-                {
-                    double v = NoData.IsMissing(span[i], nd) ? double.NaN : span[i];
-                    sum[i] += weights[j] * MinMaxNormalisation.Normalise(v, min, max, directions[j]);
-                }
+                double wj = weights[j];
+                // Same arithmetic as MinMaxNormalisation.Normalise, with the direction hoisted out of the pixel loop.
+                if (MinMaxNormalisation.IsConstant(min, max))
+                    for (int i = 0; i < len; i++) sum[i] += double.IsNaN(span[i]) ? double.NaN : wj * 0.0;
+                else if (directions[j] == IndicatorDirection.Positive)
+                    for (int i = 0; i < len; i++) sum[i] += wj * ((span[i] - min) / (max - min));
+                else if (directions[j] == IndicatorDirection.Negative)
+                    for (int i = 0; i < len; i++) sum[i] += wj * ((max - span[i]) / (max - min));
+                else throw new ArgumentOutOfRangeException(nameof(directions), directions[j], $"Unknown direction of indicator {j}.");
             }
             output.WriteWindow(outputBand, w, sum);
         }
         return (range, constant);
+    }
+
+    /// <summary>Min and max of the valid pixels of one band, streamed block by block; (NaN, NaN) when none is valid.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static (double Min, double Max) MinMax(IRasterSource source, int band)
+    {
+        var (bw, bh) = source.BlockSize;
+        var buffer = new double[(long)bw * bh];
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        double? nd = source.NoData;
+        foreach (var w in RasterWindow.Blocks(source.Grid.Width, source.Grid.Height, bw, bh))
+        {
+            var span = buffer.AsSpan(0, (int)w.PixelCount);
+            source.ReadWindow(band, w, span);
+            foreach (double v in span)
+            {
+                if (NoData.IsMissing(v, nd)) continue;
+                if (v < min) min = v;
+                if (v > max) max = v;
+            }
+        }
+        return min > max ? (double.NaN, double.NaN) : (min, max);
     }
 
     private static void CheckWeights(int count, IReadOnlyList<double> weights)

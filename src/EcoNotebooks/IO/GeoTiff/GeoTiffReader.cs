@@ -280,8 +280,15 @@ public sealed class GeoTiffReader : IRasterSource, IDisposable
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Copy<T>(byte[] block, int start, int stride, Span<double> dst) where T : unmanaged, INumber<T>
     {
+        if (typeof(T) == typeof(float) && stride == 1)
+        {
+            var f = MemoryMarshal.Cast<byte, float>(block.AsSpan()).Slice(start, dst.Length);
+            for (int i = 0; i < f.Length; i++) dst[i] = f[i];
+            return;
+        }
         var src = MemoryMarshal.Cast<byte, T>(block.AsSpan());
         for (int i = 0, s = start; i < dst.Length; i++, s += stride) dst[i] = double.CreateTruncating(src[s]);
     }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace EcoNotebooks.IO.GeoTiff;
@@ -124,6 +125,7 @@ internal static class RawBlockDecoder
     /// <param name="rowSamples">Samples per block row (block width × samples per pixel for contiguous data).</param>
     /// <param name="stride">Samples per pixel interleaved in a row (1 for planar-separate data).</param>
     /// <param name="bigEndian">The file is big-endian ("MM").</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot kernel: skip tier-0 code
     public static void UndoPredictor(Span<byte> data, int predictor, int bytesPerSample, int rowSamples, int stride, bool bigEndian)
     {
         bool swap = bigEndian == BitConverter.IsLittleEndian;
@@ -149,21 +151,54 @@ internal static class RawBlockDecoder
                     for (int row = 0; row + rowBytes <= data.Length; row += rowBytes)
                     {
                         var r = data.Slice(row, rowBytes);
-                        for (int i = stride; i < rowBytes; i++) r[i] = unchecked((byte)(r[i] + r[i - stride]));
-                        r.CopyTo(tmp);
-                        int wc = rowSamples;
-                        for (int b = 0; b < bytesPerSample; b++)
+                        ref byte p = ref MemoryMarshal.GetReference(r);
+                        if (stride == 1)
                         {
-                            // Byte plane b holds the b-th most significant byte of every sample.
-                            int dst = BitConverter.IsLittleEndian ? bytesPerSample - 1 - b : b;
-                            var plane = tmp.AsSpan(b * wc, wc);
-                            for (int k = 0; k < wc; k++) r[k * bytesPerSample + dst] = plane[k];
+                            // Running byte sum kept in a register (no store-to-load dependency through memory).
+                            byte a = p;
+                            for (int i = 1; i < rowBytes; i++) { a = unchecked((byte)(a + Unsafe.Add(ref p, i))); Unsafe.Add(ref p, i) = a; }
                         }
+                        else
+                            for (int i = stride; i < rowBytes; i++)
+                                Unsafe.Add(ref p, i) = unchecked((byte)(Unsafe.Add(ref p, i) + Unsafe.Add(ref p, i - stride)));
+                        r.CopyTo(tmp);
+                        RegroupBytePlanes(tmp, r, rowSamples, bytesPerSample);
                     }
                     break;
                 }
             default:
                 throw new InvalidDataException($"Predictor {predictor} is not supported.");
+        }
+    }
+
+    /// <summary>Byte plane b of <paramref name="planes"/> holds the b-th most significant byte of every sample; writes native-order samples.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot kernel: skip tier-0 code
+    private static void RegroupBytePlanes(ReadOnlySpan<byte> planes, Span<byte> samples, int count, int bytesPerSample)
+    {
+        if (bytesPerSample == 4)
+        {
+            var p0 = planes[..count]; var p1 = planes.Slice(count, count); var p2 = planes.Slice(2 * count, count); var p3 = planes.Slice(3 * count, count);
+            var o = MemoryMarshal.Cast<byte, uint>(samples)[..count];
+            for (int k = 0; k < o.Length; k++)
+                o[k] = (uint)p0[k] << 24 | (uint)p1[k] << 16 | (uint)p2[k] << 8 | p3[k];
+            return;
+        }
+        if (bytesPerSample == 8)
+        {
+            var o = MemoryMarshal.Cast<byte, ulong>(samples)[..count];
+            for (int k = 0; k < o.Length; k++)
+            {
+                ulong v = 0;
+                for (int b = 0; b < 8; b++) v = v << 8 | planes[b * count + k];
+                o[k] = v;
+            }
+            return;
+        }
+        for (int b = 0; b < bytesPerSample; b++)
+        {
+            int dst = BitConverter.IsLittleEndian ? bytesPerSample - 1 - b : b;
+            var plane = planes.Slice(b * count, count);
+            for (int k = 0; k < count; k++) samples[k * bytesPerSample + dst] = plane[k];
         }
     }
 
@@ -177,6 +212,7 @@ internal static class RawBlockDecoder
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot kernel: skip tier-0 code
     private static void Accumulate<T>(Span<T> v, int rowSamples, int stride) where T : unmanaged, System.Numerics.IBinaryInteger<T>
     {
         for (int row = 0; row + rowSamples <= v.Length; row += rowSamples)
@@ -189,6 +225,7 @@ internal static class RawBlockDecoder
     /// samples, sample i += sample i − <paramref name="stride"/> (modulo 2⁶⁴). Input is in file byte order
     /// (<paramref name="bigEndian"/>); output is native.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot kernel: skip tier-0 code
     public static void UndoHorizontal64(Span<byte> data, int rowSamples, int stride, bool bigEndian)
     {
         var v = MemoryMarshal.Cast<byte, ulong>(data);
