@@ -6,7 +6,7 @@ using EcoNotebooks.Tests.TestSupport;
 namespace EcoNotebooks.Tests.IO.GeoTiff;
 
 /// <summary>
-/// DEFLATE blocks are decoded with .NET's zlib and our own predictor undo (for speed). References: (1) LibTiff.NET's own
+/// DEFLATE blocks are decoded (and written) with .NET's zlib and our own predictor code (for speed). References: (1) LibTiff.NET's own
 /// encoder writes little-endian layouts (strips and tiles, contiguous and separate planes, every predictor) and big-endian
 /// files without predictor; the pixels our decoder reads must equal the values written and what LibTiff.NET's decoder
 /// returns, exactly. LibTiff.NET 2.4's encoder is not used for big-endian files with a predictor: it stores them so
@@ -77,6 +77,43 @@ public sealed class DeflateDecoderTests
                     Assert.Equal(written, a[row * width + col]);
                     Assert.Equal(e[row * width + col], a[row * width + col]);
                 }
+        }
+    }
+
+    [Theory]
+    [InlineData(PixelType.UInt8, 3, false)]
+    [InlineData(PixelType.Int16, 1, true)]
+    [InlineData(PixelType.UInt16, 2, false)]
+    [InlineData(PixelType.Int32, 1, true)]
+    [InlineData(PixelType.Float32, 1, true)]
+    [InlineData(PixelType.Float32, 3, false)]
+    [InlineData(PixelType.Float64, 2, true)]
+    public void Our_deflate_encoder_writes_what_LibTiff_decodes(PixelType type, int bands, bool tiled)
+    {
+        using var dir = new TempDir();
+        string path = dir.File("w.tif");
+        var grid = RasterGrid.NorthUp(45, 37, 500_000, 4_000_000, 30, SpatialReference.Utm(50));
+        double Value(int b, int i) => type switch
+        {
+            PixelType.UInt8 => (i * 7 + b * 50) % 256,
+            PixelType.Int16 => (i * 131 % 2001 - 1000) * (b + 1),
+            PixelType.UInt16 => i * 37 % 65536,
+            PixelType.Int32 => (i * 7919L % 200_001 - 100_000) * 1000,
+            PixelType.Float32 => (float)(i * 0.37 - b * 11.5 + Math.Sin(i)),
+            _ => i * Math.PI - b * 1e6 + Math.Cos(i),
+        };
+        using (var w = new GeoTiffWriter(path, grid, type, bands, options: new GeoTiffWriteOptions { Tiled = tiled, TileSize = 16, RowsPerStrip = tiled ? null : 10 }))
+        {
+            for (int b = 0; b < bands; b++) w.WriteWindow(b, new RasterWindow(0, 0, 45, 37), Enumerable.Range(0, 45 * 37).Select(i => Value(b, i)).ToArray());
+            Assert.Equal(type.IsFloatingPoint() ? 3 : 2, w.Predictor);
+            w.Complete();
+        }
+        using var libTiff = GeoTiffReader.Open(path, libTiffDeflate: true);
+        for (int b = 0; b < bands; b++)
+        {
+            var got = new double[45 * 37];
+            libTiff.ReadWindow(b, new RasterWindow(0, 0, 45, 37), got);
+            for (int i = 0; i < got.Length; i++) Assert.Equal(Value(b, i), got[i]);
         }
     }
 
