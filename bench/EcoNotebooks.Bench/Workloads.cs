@@ -111,7 +111,7 @@ public static class Workloads
             using var index = new GeoTiffWriter(Path.Combine(outDir, "resilience_index.tif"), grid, PixelType.Float32, 1, double.NaN, opt);
             using var classes = new GeoTiffWriter(Path.Combine(outDir, "resilience_class.tif"), grid, PixelType.UInt8, 1, 0, opt);
             var sink = new ClassifyingSink(index, classes, ClassScheme.LingbeiResilience);
-            var (ranges, constant) = CompositeIndex.ComputeToSink(readers, dirs, weights, sink);
+            var (ranges, constant) = CompositeIndex.ComputeToSink(readers, dirs, weights, sink, degreeOfParallelism: Environment.ProcessorCount);
             index.Complete();
             classes.Complete();
             double seconds = sw.Elapsed.TotalSeconds;
@@ -119,7 +119,7 @@ public static class Workloads
             {
                 ["seconds"] = seconds, ["pixels"] = grid.PixelCount, ["mpix_per_s"] = grid.PixelCount / 1e6 / seconds,
                 ["valid"] = sink.Valid, ["mean_index"] = sink.Sum / sink.Valid, ["class_counts"] = sink.Counts,
-                ["constant_indicators"] = constant.Length, ["min0"] = ranges[0].Min, ["max0"] = ranges[0].Max,
+                ["constant_indicators"] = constant.Length, ["threads"] = Environment.ProcessorCount, ["min0"] = ranges[0].Min, ["max0"] = ranges[0].Max,
             };
         }
         finally

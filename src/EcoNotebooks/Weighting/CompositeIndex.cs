@@ -75,12 +75,17 @@ public static class CompositeIndex
     /// <param name="ranges">Optional fixed (min, max) per indicator; null to use each raster's own range (one extra streamed pass).</param>
     /// <param name="band">0-based band read from every raster.</param>
     /// <param name="outputBand">0-based band of <paramref name="output"/> written.</param>
+    /// <param name="degreeOfParallelism">Indicators read (decoded) at the same time, 1 = sequential. Above 1, each
+    /// source is read by one thread at a time but different sources concurrently, so use it only when the sources do not
+    /// share state (e.g. one <see cref="IO.GeoTiff.GeoTiffReader"/> per file); the same instance listed twice is read
+    /// sequentially. The result is identical for every value (indicators are summed in order).</param>
     /// <returns>The (min, max) used per indicator and the indices of constant indicators.</returns>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static ((double Min, double Max)[] Ranges, int[] ConstantIndicators) ComputeToSink(IReadOnlyList<IRasterSource> indicators,
         IReadOnlyList<IndicatorDirection> directions, IReadOnlyList<double> weights, IRasterSink output,
-        IReadOnlyList<(double Min, double Max)>? ranges = null, int band = 0, int outputBand = 0)
+        IReadOnlyList<(double Min, double Max)>? ranges = null, int band = 0, int outputBand = 0, int degreeOfParallelism = 1)
     {
+        if (degreeOfParallelism < 1) throw new ArgumentOutOfRangeException(nameof(degreeOfParallelism), degreeOfParallelism, "Degree of parallelism must be ≥ 1.");
         ArgumentNullException.ThrowIfNull(indicators);
         ArgumentNullException.ThrowIfNull(directions);
         ArgumentNullException.ThrowIfNull(output);
@@ -99,27 +104,39 @@ public static class CompositeIndex
         grid.EnsureSameGrid(output.Grid, "indicator 0", "output");
         if ((uint)outputBand >= (uint)output.BandCount)
             throw new ArgumentOutOfRangeException(nameof(outputBand), outputBand, $"The output has {output.BandCount} band(s); band index is 0-based.");
-        var range = new (double Min, double Max)[indicators.Count];
-        for (int j = 0; j < indicators.Count; j++)
-        {
-            if (ranges is not null) range[j] = ranges[j];
-            else range[j] = MinMax(indicators[j], band);
-        }
+        int m = indicators.Count;
+        bool distinct = indicators.Distinct(ReferenceEqualityComparer.Instance).Count() == m;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = distinct ? Math.Min(degreeOfParallelism, m) : 1 };
+        var range = new (double Min, double Max)[m];
+        if (ranges is not null) for (int j = 0; j < m; j++) range[j] = ranges[j];
+        else Parallel.For(0, m, parallel, j => range[j] = MinMax(indicators[j], band));
         var constant = Enumerable.Range(0, range.Length).Where(j => MinMaxNormalisation.IsConstant(range[j].Min, range[j].Max)).ToArray();
 
         var (bw, bh) = indicators[0].BlockSize;
         var acc = new double[(long)bw * bh];
-        var buf = new double[(long)bw * bh];
+        // One buffer per indicator when reading concurrently (then summed in indicator order), else one shared buffer.
+        var bufs = new double[parallel.MaxDegreeOfParallelism > 1 ? m : 1][];
+        for (int j = 0; j < bufs.Length; j++) bufs[j] = new double[(long)bw * bh];
         foreach (var w in RasterWindow.Blocks(grid.Width, grid.Height, bw, bh))
         {
             int len = (int)w.PixelCount;
             var sum = acc.AsSpan(0, len);
             sum.Clear();
-            for (int j = 0; j < indicators.Count; j++)
+            if (bufs.Length > 1)
+                Parallel.For(0, m, parallel, j =>
+                {
+                    var span = bufs[j].AsSpan(0, len);
+                    indicators[j].ReadWindow(band, w, span);
+                    NoData.ToNaN(span, indicators[j].NoData);
+                });
+            for (int j = 0; j < m; j++)
             {
-                var span = buf.AsSpan(0, len);
-                indicators[j].ReadWindow(band, w, span);
-                NoData.ToNaN(span, indicators[j].NoData);
+                var span = bufs[bufs.Length > 1 ? j : 0].AsSpan(0, len);
+                if (bufs.Length == 1)
+                {
+                    indicators[j].ReadWindow(band, w, span);
+                    NoData.ToNaN(span, indicators[j].NoData);
+                }
                 var (min, max) = range[j];
                 double wj = weights[j];
                 // Same arithmetic as MinMaxNormalisation.Normalise, with the direction hoisted out of the pixel loop.
