@@ -143,14 +143,37 @@ public static class CompositeIndex
                 if (MinMaxNormalisation.IsConstant(min, max))
                     for (int i = 0; i < len; i++) sum[i] += double.IsNaN(span[i]) ? double.NaN : wj * 0.0;
                 else if (directions[j] == IndicatorDirection.Positive)
-                    for (int i = 0; i < len; i++) sum[i] += wj * ((span[i] - min) / (max - min));
+                    AddScaled(sum, span, wj, min, max, negative: false);
                 else if (directions[j] == IndicatorDirection.Negative)
-                    for (int i = 0; i < len; i++) sum[i] += wj * ((max - span[i]) / (max - min));
+                    AddScaled(sum, span, wj, min, max, negative: true);
                 else throw new ArgumentOutOfRangeException(nameof(directions), directions[j], $"Unknown direction of indicator {j}.");
             }
             output.WriteWindow(outputBand, w, sum);
         }
         return (range, constant);
+    }
+
+    /// <summary>sum += w·((x − min)/(max − min)) (or w·((max − x)/(max − min))), lane by lane with the same IEEE operations as the scalar form.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void AddScaled(Span<double> sum, ReadOnlySpan<double> x, double w, double min, double max, bool negative)
+    {
+        double range = max - min;
+        int i = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            int n = System.Numerics.Vector<double>.Count;
+            var vw = new System.Numerics.Vector<double>(w);
+            var vmin = new System.Numerics.Vector<double>(min);
+            var vmax = new System.Numerics.Vector<double>(max);
+            var vr = new System.Numerics.Vector<double>(range);
+            for (; i <= x.Length - n; i += n)
+            {
+                var v = new System.Numerics.Vector<double>(x.Slice(i, n));
+                var t = negative ? (vmax - v) / vr : (v - vmin) / vr;
+                (new System.Numerics.Vector<double>(sum.Slice(i, n)) + vw * t).CopyTo(sum.Slice(i, n));
+            }
+        }
+        for (; i < x.Length; i++) sum[i] += w * ((negative ? max - x[i] : x[i] - min) / range);
     }
 
     /// <summary>Min and max of the valid pixels of one band, streamed block by block; (NaN, NaN) when none is valid.</summary>
@@ -165,8 +188,26 @@ public static class CompositeIndex
         {
             var span = buffer.AsSpan(0, (int)w.PixelCount);
             source.ReadWindow(band, w, span);
-            foreach (double v in span)
+            int i = 0;
+            if (System.Numerics.Vector.IsHardwareAccelerated && span.Length >= 2 * System.Numerics.Vector<double>.Count)
             {
+                int n = System.Numerics.Vector<double>.Count;
+                var vmin = new System.Numerics.Vector<double>(double.PositiveInfinity);
+                var vmax = new System.Numerics.Vector<double>(double.NegativeInfinity);
+                var vnd = new System.Numerics.Vector<double>(nd ?? double.NaN);
+                for (; i <= span.Length - n; i += n)
+                {
+                    var v = new System.Numerics.Vector<double>(span.Slice(i, n));
+                    // valid = not NaN and not nodata (a NaN nodata compares unequal to everything, as in NoData.IsMissing)
+                    var valid = System.Numerics.Vector.Equals(v, v) & ~System.Numerics.Vector.Equals(v, vnd);
+                    vmin = System.Numerics.Vector.ConditionalSelect(valid, System.Numerics.Vector.Min(vmin, v), vmin);
+                    vmax = System.Numerics.Vector.ConditionalSelect(valid, System.Numerics.Vector.Max(vmax, v), vmax);
+                }
+                for (int k = 0; k < n; k++) { if (vmin[k] < min) min = vmin[k]; if (vmax[k] > max) max = vmax[k]; }
+            }
+            for (; i < span.Length; i++)
+            {
+                double v = span[i];
                 if (NoData.IsMissing(v, nd)) continue;
                 if (v < min) min = v;
                 if (v > max) max = v;

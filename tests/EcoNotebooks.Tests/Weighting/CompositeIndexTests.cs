@@ -81,6 +81,11 @@ public sealed class CompositeIndexTests
             writer.Complete();
             Assert.Empty(constant);
             Assert.Equal(expected.Ranges, ranges);
+            for (int j = 0; j < 3; j++)
+            {
+                var valid = inMemory[j] is Raster r ? r.Band(0).ToDoubleArray().Where(v => v != -9999).ToArray() : [];
+                Assert.Equal((valid.Min(), valid.Max()), ranges[j]); // independent of the streamed min/max pass
+            }
         }
         // Reading the indicators concurrently gives the same index, bit for bit.
         using (var writer = new GeoTiffWriter(tmp.File("index2.tif"), grid, PixelType.Float64, options: tiled))
