@@ -9,11 +9,12 @@
 #     --scale        side of the kriging grid (1,000 × S) and local-correlation rasters (4,000 × S) (default 1)
 #     --reps         repetitions per side (default 3; the median is reported)
 #     --work         scratch directory for generated inputs and outputs (default /tmp/econb-bench)
-#     --only         comma-separated subset of: composite,rf,krige,lcorr,casa,factorial
+#     --append       add to the work directory's earlier results.jsonl (e.g. a later --only run) instead of starting afresh
+#     --only         comma-separated subset of: composite,rf,krige,lcorr,casa,factorial,reproduce
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
-stack_scale=1; scale=1; reps=3; work=/tmp/econb-bench; only="composite,rf,krige,lcorr,casa,factorial"; out="$here/RESULTS.md"
+stack_scale=1; scale=1; reps=3; work=/tmp/econb-bench; only="composite,rf,krige,lcorr,casa,factorial,reproduce"; out="$here/RESULTS.md"; append=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --stack-scale) stack_scale="$2"; shift 2 ;;
@@ -21,14 +22,15 @@ while [[ $# -gt 0 ]]; do
     --reps) reps="$2"; shift 2 ;;
     --work) work="$2"; shift 2 ;;
     --only) only="$2"; shift 2 ;;
+    --append) append=1; shift ;;
     --out) out="$2"; shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "compare.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 want() { [[ ",$only," == *",$1,"* ]]; }
 mkdir -p "$work"
-results="$work/results.jsonl"; : > "$results"
+results="$work/results.jsonl"; ((append)) || : > "$results"
 
 # ---------------------------------------------------------------- peers present?
 missing=()
@@ -107,6 +109,26 @@ for ((rep = 1; rep <= reps; rep++)); do
   if want casa; then run casa econb "$rep" "$bench" casa; fi
   if want factorial; then run factorial econb "$rep" "$bench" factorial; fi
 done
+
+# ---------------------------------------------------------------- econb reproduce of every notebook, cold start
+if want reproduce; then
+  echo "== econb reproduce (all notebooks, fresh process each repetition)" >&2
+  dotnet build "$root/src/EcoNotebooks.Cli/EcoNotebooks.Cli.csproj" -c Release -v q -nologo >&2
+  econb="$root/src/EcoNotebooks.Cli/bin/Release/net10.0/econb"
+  nb=$(ls "$root"/notebooks/*.ipynb "$root"/notebooks/*.dib 2>/dev/null | wc -l)
+  for ((rep = 1; rep <= reps; rep++)); do
+    rm -rf "$work/reports"
+    t0=$(date +%s.%N)
+    if (cd "$root" && /usr/bin/time -v "$econb" reproduce --out "$work/reports" >"$work/.rout" 2>"$work/.rerr"); then status=ok; else status=failed; fi
+    t1=$(date +%s.%N)
+    rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/.rerr"); rss=${rss:-null}
+    cpu=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {print u+s}' "$work/.rerr")
+    secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b-a}')
+    echo "{\"case\": \"reproduce\", \"side\": \"econb\", \"rep\": $rep, \"rss_kb\": $rss, \"out\": {\"workload\": \"reproduce\", \"seconds\": $secs, \"cpu_seconds\": $cpu, \"notebooks\": $nb, \"status\": \"$status\"}}" >> "$results"
+    echo "   reproduce #$rep: $secs s ($status, $nb notebooks)" >&2
+    cp "$work/.rerr" "$work/reproduce-stderr-$rep.txt"
+  done
+fi
 
 # ---------------------------------------------------------------- kriging agreement (max |difference|)
 if want krige && [[ -f "$work/krige_gstat.pred.f64" ]] && ((have_np)); then
