@@ -115,7 +115,7 @@ if want reproduce; then
   echo "== econb reproduce (all notebooks, fresh process each repetition)" >&2
   dotnet build "$root/src/EcoNotebooks.Cli/EcoNotebooks.Cli.csproj" -c Release -v q -nologo >&2
   econb="$root/src/EcoNotebooks.Cli/bin/Release/net10.0/econb"
-  nb=$(ls "$root"/notebooks/*.ipynb "$root"/notebooks/*.dib 2>/dev/null | wc -l)
+  nb=$(shopt -s nullglob; f=("$root"/notebooks/*.ipynb "$root"/notebooks/*.dib); echo ${#f[@]})
   for ((rep = 1; rep <= reps; rep++)); do
     rm -rf "$work/reports"
     t0=$(date +%s.%N)
