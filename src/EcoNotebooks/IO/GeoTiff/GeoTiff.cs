@@ -20,7 +20,7 @@ public static class GeoTiff
         return Raster.Load(reader);
     }
 
-    /// <summary>Opens a streaming reader (dispose it when done); see <see cref="GeoTiffReader.Open"/>.</summary>
+    /// <summary>Opens a streaming reader (dispose it when done); see <see cref="GeoTiffReader.Open(string)"/>.</summary>
     public static GeoTiffReader Open(string path) => GeoTiffReader.Open(path);
 
     /// <summary>

@@ -93,6 +93,9 @@ public sealed class GeoTiffWriter : IRasterSink, IDisposable
         _done = new BitArray(_blocksAcross * _blocksDown);
 
         Predictor = ChoosePredictor(Options, pixelType);
+        // DEFLATE through .NET's native zlib (RawBlockEncoder) unless a layout needs LibTiff.NET's encoder.
+        _rawDeflate = Options.Compression == GeoTiffCompression.Deflate
+            && (Predictor != 2 || pixelType.SizeInBytes() <= 4) && (Predictor != 3 || pixelType.IsFloatingPoint());
         long estimate = rowBytes * grid.Height + 16L * _blocksAcross * _blocksDown + 65536;
         bool big = Options.BigTiff switch
         {
@@ -124,6 +127,9 @@ public sealed class GeoTiffWriter : IRasterSink, IDisposable
 
     /// <summary>Target path.</summary>
     public string Path { get; }
+
+    private readonly bool _rawDeflate;
+    private byte[] _scratch = [];
 
     /// <summary>The options in effect.</summary>
     public GeoTiffWriteOptions Options { get; }
@@ -304,7 +310,20 @@ public sealed class GeoTiffWriter : IRasterSink, IDisposable
         int n;
         try
         {
-            n = _tiled ? _tif.WriteEncodedTile(index, data, bytes) : _tif.WriteEncodedStrip(index, data, bytes);
+            if (_rawDeflate)
+            {
+                int bps = PixelType.SizeInBytes();
+                // Work on a copy: the fill block of Complete() is encoded several times.
+                if (_scratch.Length < bytes) _scratch = new byte[bytes];
+                Buffer.BlockCopy(data, 0, _scratch, 0, bytes);
+                RawBlockEncoder.ApplyPredictor(_scratch.AsSpan(0, bytes), Predictor, bps, _blockWidth * BandCount, BandCount);
+                using var z = RawBlockEncoder.Deflate(_scratch, bytes, Options.DeflateLevel);
+                var buf = z.GetBuffer();
+                int len = checked((int)z.Length);
+                n = _tiled ? _tif.WriteRawTile(index, buf, len) : _tif.WriteRawStrip(index, buf, len);
+            }
+            else
+                n = _tiled ? _tif.WriteEncodedTile(index, data, bytes) : _tif.WriteEncodedStrip(index, data, bytes);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
