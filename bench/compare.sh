@@ -10,11 +10,11 @@
 #     --reps         repetitions per side (default 3; the median is reported)
 #     --work         scratch directory for generated inputs and outputs (default /tmp/econb-bench)
 #     --append       add to the work directory's earlier results.jsonl (e.g. a later --only run) instead of starting afresh
-#     --only         comma-separated subset of: composite,rf,krige,lcorr,casa,factorial,reproduce
+#     --only         comma-separated subset of: composite,rf,krige,lcorr,casa,factorial,permafrost,enkf,reproduce
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
-stack_scale=1; scale=1; reps=3; work=/tmp/econb-bench; only="composite,rf,krige,lcorr,casa,factorial,reproduce"; out="$here/RESULTS.md"; append=0
+stack_scale=1; scale=1; reps=3; work=/tmp/econb-bench; only="composite,rf,krige,lcorr,casa,factorial,permafrost,enkf,reproduce"; out="$here/RESULTS.md"; append=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --stack-scale) stack_scale="$2"; shift 2 ;;
@@ -108,6 +108,8 @@ for ((rep = 1; rep <= reps; rep++)); do
   fi
   if want casa; then run casa econb "$rep" "$bench" casa; fi
   if want factorial; then run factorial econb "$rep" "$bench" factorial; fi
+  if want permafrost; then run permafrost econb "$rep" "$bench" permafrost --years 100; fi
+  if want enkf; then run enkf econb "$rep" "$bench" enkf --members 100 --years 5; fi
 done
 
 # ---------------------------------------------------------------- econb reproduce of every notebook, cold start

@@ -36,6 +36,8 @@ public static class Workloads
         "casa" => Casa(),
         "read-stack" => ReadStack(Req(o, "dir")),
         "factorial" => Factorial(Int(o, "trees", 500), Int(o, "rows", 1000)),
+        "permafrost" => PermafrostWorkloads.Column(Int(o, "years", 100), Int(o, "reps", 3)),
+        "enkf" => PermafrostWorkloads.EnKF(Int(o, "members", 100), Int(o, "years", 5)),
         _ => throw new ArgumentException($"Unknown workload '{name}' (see --help)."),
     };
 
