@@ -23,7 +23,8 @@ public static class PermafrostTables
     /// <summary>
     /// One row per scenario, averaged over the last <paramref name="lastYears"/> years: thaw_below_original_surface_m
     /// (deepest thaw below the original ground surface, the measure of protection), change_vs_natural_m, alt_m,
-    /// magt_c, magt_change_c (differences against <see cref="ScenarioRunner.Baseline"/>).
+    /// max_freeze_depth_m (seasonal frost depth, the relevant depth where there is no permafrost), magt_c, magt_change_c
+    /// (differences against <see cref="ScenarioRunner.Baseline"/>).
     /// </summary>
     public static DataFrame ScenarioSummary(ScenarioTable table, int lastYears = 5)
     {
@@ -38,6 +39,7 @@ public static class PermafrostTables
             new DoubleDataFrameColumn("thaw_below_original_surface_m", thaw.Select(v => Math.Round(v, 3))),
             new DoubleDataFrameColumn("change_vs_natural_m", thaw.Select(v => Math.Round(v - thaw0, 3))),
             new DoubleDataFrameColumn("alt_m", names.Select(s => Math.Round(Mean(s, r => r.ActiveLayerThickness), 3))),
+            new DoubleDataFrameColumn("max_freeze_depth_m", names.Select(s => Math.Round(Mean(s, r => r.MaxFreezeDepth), 3))),
             new DoubleDataFrameColumn("magt_c", magt.Select(v => Math.Round(v, 3))),
             new DoubleDataFrameColumn("magt_change_c", magt.Select(v => Math.Round(v - magt0, 3))));
     }
