@@ -8,6 +8,21 @@ namespace EcoNotebooks.Permafrost.Reporting;
 /// <summary>Tables of permafrost model results for notebooks and reports (values rounded for display only).</summary>
 public static class PermafrostTables
 {
+    /// <summary>One row per layer: name, top_m, bottom_m, water_content, k_frozen_w_mk, k_thawed_w_mk, c_frozen_mj_m3k, c_thawed_mj_m3k, freezing_curve.</summary>
+    public static DataFrame Layers(IReadOnlyList<SoilLayer> layers)
+    {
+        ArgumentNullException.ThrowIfNull(layers);
+        var top = new double[layers.Count];
+        for (int i = 1; i < layers.Count; i++) top[i] = top[i - 1] + layers[i - 1].Thickness;
+        return new DataFrame(new StringDataFrameColumn("name", layers.Select(l => l.Name)),
+            new DoubleDataFrameColumn("top_m", top), new DoubleDataFrameColumn("bottom_m", layers.Select((l, i) => Math.Round(top[i] + l.Thickness, 3))),
+            new DoubleDataFrameColumn("water_content", layers.Select(l => l.WaterContent)),
+            new DoubleDataFrameColumn("k_frozen_w_mk", layers.Select(l => Math.Round(l.KFrozen, 3))), new DoubleDataFrameColumn("k_thawed_w_mk", layers.Select(l => Math.Round(l.KThawed, 3))),
+            new DoubleDataFrameColumn("c_frozen_mj_m3k", layers.Select(l => Math.Round(l.CFrozen / 1e6, 3))), new DoubleDataFrameColumn("c_thawed_mj_m3k", layers.Select(l => Math.Round(l.CThawed / 1e6, 3))),
+            new StringDataFrameColumn("freezing_curve", layers.Select(l => l.Freezing.Kind == FreezingCurveKind.PowerLaw
+                ? $"power law, T0 {l.Freezing.OnsetDepression} K, b {l.Freezing.Exponent}" : "isothermal")));
+    }
+
     /// <summary>One row per year of a run: year, mean_air_c, max_thaw_m, max_freeze_m, alt_m, permafrost_table_m, permafrost_base_m, zero_amplitude_depth_m, magt_c (NaN where undefined).</summary>
     public static DataFrame Annual(SimulationResult result)
     {

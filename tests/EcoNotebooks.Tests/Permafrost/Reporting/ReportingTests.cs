@@ -45,6 +45,10 @@ public sealed class ReportingTests
         Assert.Equal(r.AnnualMax[0, 3], TrumpetCurve.From(r, 0).Max[3]);
         Assert.Throws<ArgumentOutOfRangeException>(() => TrumpetCurve.From(r, 3));
         Assert.Equal(3, PermafrostTables.Annual(r).Rows.Count);
+        var layers = PermafrostTables.Layers(XiningSamples.MuliProfile());
+        Assert.Equal(4, layers.Rows.Count);
+        Assert.Equal(3.0, (double)layers["top_m"][2]!, 1e-9);      // 0.2 m peat + 2.8 m silty clay
+        Assert.Equal(30.0, (double)layers["bottom_m"][3]!, 1e-9);
     }
 
     [Fact]
