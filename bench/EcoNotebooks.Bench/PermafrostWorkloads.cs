@@ -2,6 +2,8 @@ using EcoNotebooks.Permafrost;
 using EcoNotebooks.Permafrost.Samples;
 using EcoNotebooks.Permafrost.Twin;
 
+namespace EcoNotebooks.Bench;
+
 /// <summary>Workload 6 of the benchmark issue: the permafrost column and the ensemble Kalman filter.</summary>
 public static class PermafrostWorkloads
 {

@@ -35,18 +35,18 @@ public static class JiangcangFigures
     {
         ArgumentNullException.ThrowIfNull(fvc);
         var t = fvc.RegionMeans;
-        var series = new List<LineSeries>();
+        var series = new List<YearSeries>();
         foreach (var (region, (label, color)) in RegionStyle)
         {
             var rows = Enumerable.Range(0, (int)t.Rows.Count).Where(i => (string)t["region"][i] == region).ToArray();
             if (rows.Length == 0) continue;
             var x = rows.Select(i => (double)Convert.ToInt32(t["year"][i])).ToArray();
-            series.Add(new LineSeries($"{label} (computed)", x, rows.Select(i => (double?)Convert.ToDouble(t["fvc_pct"][i])).ToArray(), Color: color, Dash: region == "WholeArea" ? "dot" : null));
+            series.Add(new YearSeries($"{label} (computed)", x, rows.Select(i => (double?)Convert.ToDouble(t["fvc_pct"][i])).ToArray(), Color: color, Dash: region == "WholeArea" ? "dot" : null));
             var pub = rows.Select(i => t["published_pct"][i] is null ? (double?)null : Convert.ToDouble(t["published_pct"][i])).ToArray();
             if (pub.Any(p => p is not null))
-                series.Add(new LineSeries($"{label} (published)", x, pub, Mode: "markers", Color: color, Symbol: "diamond-open"));
+                series.Add(new YearSeries($"{label} (published)", x, pub, Mode: "markers", Color: color, Symbol: "diamond-open"));
         }
-        return LineChart.Create(series, "Year", "Mean FVC (%)", "Fig. 3 · Mean fractional vegetation cover per region, 2020–2024", (0, 100));
+        return YearLineChart.Create(series, "Year", "Mean FVC (%)", "Fig. 3 · Mean fractional vegetation cover per region, 2020–2024", (0, 100));
     }
 
     /// <summary>FVC map (%) of one year.</summary>

@@ -2,50 +2,65 @@ using System.Text.Json.Nodes;
 
 namespace EcoNotebooks.Interactive.Charts;
 
-/// <summary>One series of a <see cref="LineChart"/>.</summary>
+/// <summary>One line (or marker) series of a <see cref="LineChart"/>.</summary>
 /// <param name="Name">Legend entry.</param>
 /// <param name="X">x values.</param>
-/// <param name="Y">y values (null = gap / not available).</param>
-/// <param name="Mode">plotly.js mode: "lines+markers" (default), "lines" or "markers".</param>
-/// <param name="Color">CSS colour, or null for plotly's default cycle.</param>
-/// <param name="Dash">Line dash ("solid", "dash", "dot"), or null.</param>
-/// <param name="Symbol">Marker symbol ("circle", "diamond-open", "x" …), or null.</param>
-public sealed record LineSeries(string Name, IReadOnlyList<double> X, IReadOnlyList<double?> Y, string Mode = "lines+markers", string? Color = null, string? Dash = null, string? Symbol = null);
+/// <param name="Y">y values (same length; NaN draws a gap).</param>
+/// <param name="Dash">Plotly dash style ("solid", "dash", "dot", "dashdot") or null for solid.</param>
+/// <param name="Markers">True for markers only, false for lines.</param>
+/// <param name="Color">CSS colour or null for the plotly default cycle.</param>
+public sealed record LineSeries(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y, string? Dash = null, bool Markers = false, string? Color = null);
 
-/// <summary>Line/marker chart of several series with axis titles and a legend (plotly.js scatter traces). R: <c>ggplot + geom_line + geom_point</c>.</summary>
+/// <summary>
+/// A labelled multi-series line chart as a <see cref="PlotlyFigure"/>: every series in the legend, both axis titles
+/// required (with units), optionally a downward depth axis. Plotly equivalent: <c>go.Figure([go.Scatter(...)...])</c>.
+/// </summary>
 public static class LineChart
 {
     /// <summary>Builds the chart.</summary>
-    /// <param name="series">Series, at least one; X and Y of equal length.</param>
-    /// <param name="xTitle">x-axis title with unit, e.g. "Year".</param>
-    /// <param name="yTitle">y-axis title with unit, e.g. "Mean FVC (%)".</param>
+    /// <param name="series">At least one series; X and Y of equal length.</param>
+    /// <param name="xTitle">x-axis title with unit, e.g. "Day".</param>
+    /// <param name="yTitle">y-axis title with unit, e.g. "Thaw depth (m)".</param>
     /// <param name="title">Figure title.</param>
-    /// <param name="yRange">Optional fixed y range (min, max).</param>
-    /// <exception cref="ArgumentException">No series, unequal lengths, or an empty title.</exception>
-    public static PlotlyFigure Create(IReadOnlyList<LineSeries> series, string xTitle, string yTitle, string? title = null, (double Min, double Max)? yRange = null)
+    /// <param name="reverseY">True to draw the y axis increasing downwards (depth profiles).</param>
+    public static PlotlyFigure Create(IEnumerable<LineSeries> series, string xTitle, string yTitle, string? title = null, bool reverseY = false)
     {
         ArgumentNullException.ThrowIfNull(series);
-        if (series.Count == 0) throw new ArgumentException("A line chart needs at least one series.", nameof(series));
-        ChartJson.RequireText(xTitle, nameof(xTitle)); ChartJson.RequireText(yTitle, nameof(yTitle));
+        ArgumentException.ThrowIfNullOrWhiteSpace(xTitle);
+        ArgumentException.ThrowIfNullOrWhiteSpace(yTitle);
         var data = new JsonArray();
         foreach (var s in series)
         {
             if (s.X.Count != s.Y.Count) throw new ArgumentException($"Series '{s.Name}' has {s.X.Count} x values but {s.Y.Count} y values.", nameof(series));
-            var trace = new JsonObject { ["type"] = "scatter", ["mode"] = s.Mode, ["name"] = s.Name, ["x"] = ChartJson.Numbers(s.X), ["y"] = ChartJson.Numbers(s.Y), ["connectgaps"] = false };
-            var line = new JsonObject(); var marker = new JsonObject { ["size"] = 8 };
-            if (s.Color is not null) { line["color"] = s.Color; marker["color"] = s.Color; }
-            if (s.Dash is not null) line["dash"] = s.Dash;
-            if (s.Symbol is not null) marker["symbol"] = s.Symbol;
-            trace["line"] = line; trace["marker"] = marker;
+            var trace = new JsonObject
+            {
+                ["type"] = "scatter", ["name"] = s.Name, ["mode"] = s.Markers ? "markers" : "lines",
+                ["x"] = Values(s.X), ["y"] = Values(s.Y), ["showlegend"] = true,
+            };
+            var style = new JsonObject();
+            if (s.Color is not null) style["color"] = s.Color;
+            if (!s.Markers && s.Dash is not null) style["dash"] = s.Dash;
+            if (s.Markers) { style["size"] = 8; trace["marker"] = style; } else trace["line"] = style;
             data.Add(trace);
         }
-        var yAxis = ChartJson.Axis(yTitle);
-        if (yRange is { } r) yAxis["range"] = new JsonArray(r.Min, r.Max);
+        if (data.Count == 0) throw new ArgumentException("At least one series is needed.", nameof(series));
+        var yaxis = new JsonObject { ["title"] = new JsonObject { ["text"] = yTitle }, ["zeroline"] = false };
+        if (reverseY) yaxis["autorange"] = "reversed";
         var layout = new JsonObject
         {
-            ["title"] = ChartJson.Title(title), ["xaxis"] = ChartJson.Axis(xTitle, new JsonObject { ["dtick"] = 1 }), ["yaxis"] = yAxis,
-            ["legend"] = new JsonObject { ["title"] = new JsonObject { ["text"] = "Series" } }, ["hovermode"] = "closest",
+            ["xaxis"] = new JsonObject { ["title"] = new JsonObject { ["text"] = xTitle } },
+            ["yaxis"] = yaxis,
+            ["legend"] = new JsonObject { ["orientation"] = "v" },
+            ["margin"] = new JsonObject { ["t"] = 50 },
         };
+        if (title is not null) layout["title"] = new JsonObject { ["text"] = title };
         return new PlotlyFigure(data, layout);
+    }
+
+    private static JsonArray Values(IReadOnlyList<double> v)
+    {
+        var a = new JsonArray();
+        foreach (var x in v) a.Add(double.IsFinite(x) ? JsonValue.Create(x) : null);
+        return a;
     }
 }

@@ -42,6 +42,15 @@ public class JupyterKernelTests
             Assert.Contains("\"type\":\"scatter\"", all);
             Assert.Contains("area_ha", all);
         }
+        if (notebook == "04-xining-permafrost.ipynb")
+        {
+            // The permafrost notebook drew its figures in the real kernel: trumpet curve, Stefan check, maps, scenarios, twin RMSE.
+            Assert.True(all.Split("econb-chart").Length - 1 >= 10, "expected at least 10 charts in notebook 04");
+            Assert.Contains("Trumpet curve", all);
+            Assert.Contains("test tolerance 1 cm", all);
+            Assert.Contains("Revegetation feasibility", all);
+            Assert.Contains("with sequential updates", all);
+        }
     }
 
     /// <summary>jupyter on PATH, dotnet-interactive installed and the .NET (C#) kernel registered, or skip (fail in CI).</summary>

@@ -67,10 +67,10 @@ public sealed class ChartsTests
     [Fact]
     public void Line_and_grouped_bar_charts_check_lengths_and_label_axes()
     {
-        var fig = LineChart.Create([new LineSeries("s", [2020, 2021], [1.0, null])], "Year", "FVC (%)", "t");
+        var fig = YearLineChart.Create([new YearSeries("s", [2020, 2021], [1.0, null])], "Year", "FVC (%)", "t");
         Assert.Equal("FVC (%)", (string?)fig.Layout["yaxis"]!["title"]!["text"]);
         Assert.Null(fig.Data[0]!["y"]![1]);
-        Assert.Throws<ArgumentException>(() => LineChart.Create([new LineSeries("s", [2020], [1.0, 2.0])], "Year", "y"));
+        Assert.Throws<ArgumentException>(() => YearLineChart.Create([new YearSeries("s", [2020], [1.0, 2.0])], "Year", "y"));
         var bars = GroupedBarChart.Create(["a", "b"], [new BarSeries("p", [1.0, null]), new BarSeries("q", [2.0, 3.0])], "Group", "Share (%)");
         Assert.Equal("group", (string?)bars.Layout["barmode"]);
         Assert.Throws<ArgumentException>(() => GroupedBarChart.Create(["a"], [new BarSeries("p", [1.0, 2.0])], "G", "S"));
