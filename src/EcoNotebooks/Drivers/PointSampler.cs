@@ -23,7 +23,7 @@ public static class PointSampler
         var grid = layers[names[0]].Grid;
         foreach (var name in names) grid.EnsureSameGrid(layers[name].Grid, names[0], name);
         int n = (int)grid.PixelCount;
-        var values = names.Select(name => Read(layers[name])).ToArray();
+        var values = names.Select(name => layers[name].ReadBand()).ToArray();
         var valid = Enumerable.Range(0, n).Where(i => values.All(v => !double.IsNaN(v[i]))).ToArray();
         if (count < 1 || count > valid.Length)
             throw new ArgumentOutOfRangeException(nameof(count), count, $"Can sample 1–{valid.Length} points (pixels valid in every layer).");
@@ -37,11 +37,4 @@ public static class PointSampler
         return df;
     }
 
-    private static double[] Read(IRasterSource src)
-    {
-        var v = new double[src.Grid.PixelCount];
-        src.ReadWindow(0, new RasterWindow(0, 0, src.Grid.Width, src.Grid.Height), v);
-        NoData.ToNaN(v, src.NoData);
-        return v;
-    }
 }

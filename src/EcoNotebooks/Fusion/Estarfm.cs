@@ -44,7 +44,7 @@ public static class Estarfm
         grid.EnsureSameGrid(coarseN.Grid, "fine image at tm", "coarse image at tn");
         grid.EnsureSameGrid(coarseP.Grid, "fine image at tm", "coarse image at tp");
         int w = grid.Width, h = grid.Height, half = o.WindowSize / 2;
-        var f1 = Read(fineM); var c1 = Read(coarseM); var f2 = Read(fineN); var c2 = Read(coarseN); var cp = Read(coarseP);
+        var f1 = fineM.ReadBand(); var c1 = coarseM.ReadBand(); var f2 = fineN.ReadBand(); var c2 = coarseN.ReadBand(); var cp = coarseP.ReadBand();
         double thr1 = 2 * StdDev(f1) / o.Classes, thr2 = 2 * StdDev(f2) / o.Classes;
         var result = new double[(long)w * h];
         Parallel.For(0, h, row =>
@@ -121,13 +121,6 @@ public static class Estarfm
         return slope is > 0 && double.IsFinite(slope) && slope <= o.MaximumConversionCoefficient ? slope : 1;
     }
 
-    private static double[] Read(IRasterSource src)
-    {
-        var v = new double[src.Grid.PixelCount];
-        src.ReadWindow(0, new RasterWindow(0, 0, src.Grid.Width, src.Grid.Height), v);
-        NoData.ToNaN(v, src.NoData);
-        return v;
-    }
 
     private static double StdDev(double[] v)
     {

@@ -36,10 +36,10 @@ public static class CasaModel
             if (m.Evapotranspiration is not null) grid.EnsureSameGrid(m.Evapotranspiration.Grid, "land cover", $"evapotranspiration {m.Year}-{m.Month:00}");
         }
         int n = (int)grid.PixelCount, nm = input.Months.Count;
-        var lc = Read(input.LandCover);
+        var lc = input.LandCover.ReadBand();
         var ordered = input.Months.OrderBy(m => m.Year).ThenBy(m => m.Month).ToArray();
-        var ndvi = ordered.Select(m => Read(m.Ndvi)).ToArray();
-        var temp = ordered.Select(m => Read(m.Temperature)).ToArray();
+        var ndvi = ordered.Select(m => m.Ndvi.ReadBand()).ToArray();
+        var temp = ordered.Select(m => m.Temperature.ReadBand()).ToArray();
 
         // NDVImin: lower percentile of all vegetated-or-not valid NDVI (bare ground anchors it, as Zhu et al. 2006 use one
         // NDVImin for all types); NDVImax: upper percentile of each class's NDVI over all months.
@@ -88,8 +88,8 @@ public static class CasaModel
         for (int t = 0; t < nm; t++)
         {
             var m = ordered[t];
-            var prec = Read(m.Precipitation); var sol = Read(m.SolarRadiation);
-            var eetIn = m.Evapotranspiration is null ? null : Read(m.Evapotranspiration);
+            var prec = m.Precipitation.ReadBand(); var sol = m.SolarRadiation.ReadBand();
+            var eetIn = m.Evapotranspiration is null ? null : m.Evapotranspiration.ReadBand();
             var nppT = new float[n]; var fT = new float[n]; var eT = new float[n]; var aT = new float[n];
             var tp = topt[m.Year]; var hx = heat[m.Year];
             var nd = ndvi[t]; var tt = temp[t];
@@ -115,13 +115,6 @@ public static class CasaModel
         return new CasaResult(grid, ordered.Select(m => (m.Year, m.Month)).ToArray(), npp, fparOut, epsOut, aparOut, ranges);
     }
 
-    private static double[] Read(IRasterSource src)
-    {
-        var v = new double[src.Grid.PixelCount];
-        src.ReadWindow(0, new RasterWindow(0, 0, src.Grid.Width, src.Grid.Height), v);
-        NoData.ToNaN(v, src.NoData);
-        return v;
-    }
 
     /// <summary>R type-7 percentile of sorted values, p in %.</summary>
     private static double Percentile(double[] sorted, double p)
