@@ -83,8 +83,9 @@ public sealed record LingbeiResult(LingbeiParameters Parameters, IReadOnlyList<L
         new DoubleDataFrameColumn("weight_used", Weights.Select(w => Math.Round(w.Used, 4))));
 
     /// <summary>
-    /// Fig. 3 as a DataFrame: per year the mean index and the share of each level, beside the published mean,
-    /// excellent + good and poor shares (published columns are NaN for years the paper does not report).
+    /// Fig. 3 as a DataFrame: per year the mean index and the share of each level (<c>excellent_pct</c> …
+    /// <c>severe_pct</c>), beside the published mean, excellent + good and poor shares (published columns are NaN for
+    /// years the paper does not report).
     /// </summary>
     public DataFrame YearSummary()
     {
@@ -99,7 +100,6 @@ public sealed record LingbeiResult(LingbeiParameters Parameters, IReadOnlyList<L
             cols.Add(new DoubleDataFrameColumn(Scheme.Names[k].ToLowerInvariant().Replace(' ', '_') + "_pct", Years.Select(y => Math.Round(y.ClassAreas[k].Percent, 2))));
         cols.Add(new DoubleDataFrameColumn("excellent_good_pct", Years.Select(y => Math.Round(y.ExcellentGoodPercent, 2))));
         cols.Add(new DoubleDataFrameColumn("excellent_good_published", Years.Select(y => Pub(LingbeiPublished.ExcellentGoodPercent, y.Year))));
-        cols.Add(new DoubleDataFrameColumn("poor_pct", Years.Select(y => Math.Round(y.PoorPercent, 2))));
         cols.Add(new DoubleDataFrameColumn("poor_published", Years.Select(y => Pub(LingbeiPublished.PoorPercent, y.Year))));
         return new DataFrame(cols);
     }

@@ -8,15 +8,15 @@ namespace EcoNotebooks.Samples.Lingbei;
 /// WGS 84 / UTM 50N inside the paper's extent (114.97–115.19° E, 24.85–25.05° N), for 2000, 2005, 2010 (Landsat 5 TM)
 /// and 2016, 2020 (Landsat 8 OLI), with everything <see cref="IndicatorStack"/> needs: surface reflectance and thermal
 /// radiance, a DEM, CLCD land cover, monthly rainfall, soil erodibility, population, PM2.5 and CO2.
-/// <para>Method. Hills (sum of smooth random fields, 190–900 m) cut by a meandering river valley with cropland and
-/// villages; forest covers most of the land, with shrub and grass patches; a town in the north-west (and a smaller
+/// <para>Method. Hills (sum of smooth random fields, 190–900 m) cut by a meandering valley with cropland and
+/// villages (the river is narrower than the pixels and not mapped); forest covers most of the land, with shrub and grass patches; a town in the north-west (and a smaller
 /// one in the south-east) grows every period. Eight ion-adsorption mine sites (two named after the paper's Chenaoxia
 /// and Longchuankeng) open bare ground (CLCD barren) that expands 2000 → 2010 and is partly reclaimed to grass and
 /// shrub by 2016 and 2020 (<see cref="Sites"/>). The vegetation fraction of each pixel follows its land cover plus
 /// smooth spatial and yearly variation, lowered near bare mine ground by a degradation halo whose depth is the
 /// year's disturbance intensity (<see cref="LingbeiSampleOptions.Disturbance"/>, scaled per named site). Reflectance
 /// is a linear mixture of vegetation and the land cover's background spectrum (lateritic red soil, bright tailings,
-/// impervious, water) plus pixel noise; the surface temperature rises with bare ground and falls with elevation,
+/// impervious) plus pixel noise; the surface temperature rises with bare ground and falls with elevation,
 /// and the thermal band is the at-sensor radiance of that temperature through the radiative transfer equation
 /// (Eq. 8) with the NDVI-threshold emissivity, so <see cref="LandSurfaceTemperature"/> recovers it. Rainfall,
 /// population (≈1 km blocks), PM2.5 (≈0.01° blocks) and CO2 (per township) are smooth or blocky as real products.</para>
@@ -238,8 +238,9 @@ public static class LingbeiGenerator
 
     /// <summary>
     /// Vegetation fraction (0–1) of every pixel in study year index <paramref name="t"/>, including the disturbance
-    /// halo and regional stress: fv·(1 − min(0.95, D·m·e^(−d/λ) + 0.5·D·m·district))·(1 − 0.15·D), with D the year's
-    /// disturbance, m the site multiplier of the pixel's zone and district = e^(−distance to the nearest mine centre / 80 px).
+    /// halo and regional stress: fv·(1 − min(0.95, max(0, D)·m·(e^(−d/λ) + 0.5·district)))·(1 − 0.15·D), with D the year's
+    /// disturbance (negative D: a year of above-normal vigour), m the site multiplier of the pixel's zone and
+    /// district = e^(−distance to the nearest mine centre / 80 px).
     /// </summary>
     public static double[] VegetationFraction(Landscape land, int t)
     {
@@ -274,7 +275,7 @@ public static class LingbeiGenerator
                 double yearly = 0.025 * SmoothHash(seed, c, r, 15);
                 double v = baseFv * (1 + land.BaseVigour[i] + yearly);
                 double m = siteMult[land.Zones[i]];
-                double halo = lc[i] == Barren ? 0 : d * m * Math.Exp(-dist[i] / o.HaloLength) + 0.5 * d * m * land.District[i];
+                double halo = lc[i] == Barren ? 0 : Math.Max(0, d) * m * (Math.Exp(-dist[i] / o.HaloLength) + 0.5 * land.District[i]);
                 fv[i] = Math.Clamp(v * (1 - Math.Min(0.95, halo)) * (1 - RegionalStress * d), 0.01, 0.97);
             }
         return fv;
@@ -335,7 +336,7 @@ public static class LingbeiGenerator
             var v = new short[n];
             for (int i = 0; i < n; i++)
             {
-                double p = AnnualRainfall[t] * MonthShare[m] * (1 + 0.05 * pattern[i] + 0.03 * monthField[i] + 0.0002 * (land.Dem[i] - 480));
+                double p = AnnualRainfall[t] * MonthShare[m] * (1 + 0.05 * pattern[i] + 0.03 * monthField[i]);
                 v[i] = (short)Math.Round(Math.Max(0, p) / RainfallScale);
             }
             bands[m] = new RasterBand<short>(w, h, v);

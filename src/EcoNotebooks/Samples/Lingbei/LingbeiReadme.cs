@@ -28,7 +28,7 @@ internal static class LingbeiReadme
         |---|---|---|
         | `scenes.csv` | per year: sensor, acquisition date, atmosphere τ, L↑, L↓ (W m⁻² sr⁻¹ µm⁻¹), and the scale of each stored layer | text |
         | `cache/landsat_YYYY.tif` | **not committed**: regenerated on first use (`LingbeiDataset.Load` / `econb samples lingbei`) and pinned by the pixel SHA-256 in `generator.json`. 7 bands: blue, green, red, NIR, SWIR1, SWIR2 (TM 1, 2, 3, 4, 5, 7 / OLI 2, 3, 4, 5, 6, 7) surface reflectance × 10 000; thermal (TM 6 / OLI 10) at-sensor radiance × 1000 | int16, nodata −32768 |
-        | `landcover_YYYY.tif` | CLCD codes: 1 cropland, 2 forest, 3 shrub, 4 grassland, 5 water, 7 barren (mine ground), 8 impervious | uint8 |
+        | `landcover_YYYY.tif` | CLCD codes: 1 cropland, 2 forest, 3 shrub, 4 grassland, 7 barren (mine ground), 8 impervious (the ≈40 m river is narrower than two pixels and not mapped as water) | uint8 |
         | `rainfall_YYYY.tif` | monthly rainfall, 12 bands January–December, mm × 10 | int16 |
         | `population_YYYY.tif` | persons per pixel (≈1 km blocks) | float32 |
         | `pm25_YYYY.tif` | PM2.5, µg m⁻³ (≈0.01° blocks) | float32 |
@@ -39,13 +39,13 @@ internal static class LingbeiReadme
         | `generator.json` | generator options (incl. the calibrated disturbance) and Landsat pixel checksums | JSON |
 
         ## How it was made
-        Hills from smooth random fields cut by a meandering valley with cropland, villages and a river; forest with
+        Hills from smooth random fields cut by a meandering valley with cropland and villages; forest with
         shrub and grass patches; a town in the north-west and one in the south-east that grow every period. Eight
         ion-adsorption mine sites open bare ground that expands 2000 → 2010 and is partly reclaimed (to grass, some
         shrub by 2020) in 2016 and 2020. Vegetation fraction follows land cover with smooth spatial and yearly variation
-        and is lowered near bare mine ground by a degradation halo (decay length {o.HaloLength} pixels) whose depth is
-        the year's disturbance intensity. Reflectance mixes vegetation with the background spectrum (lateritic red soil,
-        bright tailings, impervious, water) plus noise; surface temperature rises with bare ground and falls with
+        and is lowered near bare mine ground by a degradation halo (decay length {o.HaloLength} pixels), across the mining
+        district and, by a regional stress factor, everywhere, all scaled by the year's disturbance intensity. Reflectance mixes vegetation with the background spectrum (lateritic red soil,
+        bright tailings in the mine cores, leached red soil on their rims, impervious) plus noise; surface temperature rises with bare ground and falls with
         elevation, and the thermal radiance is computed from it by the radiative transfer equation (the paper's Eq. 8)
         with NDVI-threshold emissivity. Rainfall (≈1600 mm a⁻¹, wettest April–June), population, PM2.5 and CO2 are
         smooth or blocky like the station, gridded and county products the paper used.

@@ -31,13 +31,14 @@ public sealed record LingbeiSampleOptions
     public double OriginY { get; init; } = 2_767_380;
 
     /// <summary>
-    /// Disturbance intensity per study year (2000, 2005, 2010, 2016, 2020), ≥ 0: the depth of the vegetation
+    /// Disturbance intensity per study year (2000, 2005, 2010, 2016, 2020), −1…3 (negative = a year of above-normal
+    /// vegetation vigour): the depth of the vegetation
     /// degradation halo around bare mine ground (vegetation fraction × (1 − D·e^(−d/λ)), d the distance to the nearest
     /// bare mine pixel), of the diffuse degradation of the mining district and of a regional vegetation stress
     /// (× (1 − 0.15·D), see <see cref="LingbeiGenerator.VegetationFraction"/>). Calibrated so that the mean
     /// resilience of each year matches the paper (see <see cref="LingbeiCalibration"/>).
     /// </summary>
-    public IReadOnlyList<double> Disturbance { get; init; } = [0.2, 0.3, 0.45, 0.55, 0.5];
+    public IReadOnlyList<double> Disturbance { get; init; } = [0.12184158019914762, 0.08220802599867791, 0.15750469295362698, 0.1486412063266573, 0.09559879131018013];
 
     /// <summary>
     /// Extra disturbance multiplier inside the zone of each named site, per study year (same order as
@@ -45,8 +46,8 @@ public sealed record LingbeiSampleOptions
     /// </summary>
     public IReadOnlyDictionary<string, double[]> SiteDisturbance { get; init; } = new Dictionary<string, double[]>
     {
-        ["Chenaoxia"] = [1, 1, 1, 1, 1],
-        ["Longchuankeng"] = [1, 1, 1, 1, 1],
+        ["Chenaoxia"] = [1, 1.446008078836902, 1.0171364112878711, 0.9789131717464817, 1.005174150968348],
+        ["Longchuankeng"] = [1, 0.42530285610763885, 0.9210798115390356, 0.11747042493815937, 0],
     };
 
     /// <summary>Halo decay length λ, pixels.</summary>
@@ -62,7 +63,7 @@ public sealed record LingbeiSampleOptions
         if (!(PixelSize > 0)) throw new ArgumentOutOfRangeException(nameof(PixelSize), PixelSize, "Pixel size must be > 0 m.");
         if (Disturbance.Count != LingbeiGenerator.Years.Count)
             throw new ArgumentException($"{Disturbance.Count} disturbance values for {LingbeiGenerator.Years.Count} years.", nameof(Disturbance));
-        foreach (var d in Disturbance) if (!(d >= 0)) throw new ArgumentOutOfRangeException(nameof(Disturbance), d, "Disturbance must be ≥ 0.");
+        foreach (var d in Disturbance) if (!(d >= -1 && d <= 3)) throw new ArgumentOutOfRangeException(nameof(Disturbance), d, "Disturbance must be in [−1, 3].");
         foreach (var (name, v) in SiteDisturbance)
         {
             if (LingbeiGenerator.Sites.All(s => s.Name != name)) throw new ArgumentException($"Unknown site '{name}'.", nameof(SiteDisturbance));
