@@ -131,6 +131,24 @@ public sealed record LingbeiResult(LingbeiParameters Parameters, IReadOnlyList<L
             new DoubleDataFrameColumn("percent", rows.Select(r => Math.Round(r.Percent, 2))));
     }
 
+    /// <summary>
+    /// The albedo–NDVI feature-space fit of C1 per year (Eq. 2, A = a·N + b on normalised NDVI and albedo): slope a,
+    /// k = −1/a, R² and pixel count, with the NDMVI end-members of C3. With a &lt; 0, Eq. 1's DDI grows with
+    /// vegetation. Empty when the result holds no indicator stack.
+    /// </summary>
+    public DataFrame FeatureSpaceTable()
+    {
+        var s = Indicators ?? [];
+        return new DataFrame(
+            new Int32DataFrameColumn("year", s.Select(y => y.Year)),
+            new DoubleDataFrameColumn("slope_a", s.Select(y => Math.Round(y.FeatureSpace.Slope, 4))),
+            new DoubleDataFrameColumn("k", s.Select(y => Math.Round(y.FeatureSpace.K, 3))),
+            new DoubleDataFrameColumn("r_squared", s.Select(y => Math.Round(y.FeatureSpace.RSquared, 4))),
+            new Int64DataFrameColumn("pixels", s.Select(y => y.FeatureSpace.Count)),
+            new DoubleDataFrameColumn("ndmvi_soil", s.Select(y => Math.Round(y.FvcEndmembers.Soil, 4))),
+            new DoubleDataFrameColumn("ndmvi_vegetation", s.Select(y => Math.Round(y.FvcEndmembers.Vegetation, 4))));
+    }
+
     /// <summary>The result of year <paramref name="year"/>.</summary>
     public LingbeiYearResult Year(int year) => Years.FirstOrDefault(y => y.Year == year)
         ?? throw new ArgumentException($"Year {year} was not evaluated (years: {string.Join(", ", Years.Select(y => y.Year))}).", nameof(year));
