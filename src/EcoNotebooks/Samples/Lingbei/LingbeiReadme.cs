@@ -1,0 +1,67 @@
+using System.Globalization;
+using EcoNotebooks.Pipelines.Lingbei;
+
+namespace EcoNotebooks.Samples.Lingbei;
+
+/// <summary>Body of the sample README (after the title line).</summary>
+internal static class LingbeiReadme
+{
+    private static string L(IEnumerable<double> v, string f = "0.###") => string.Join(", ", v.Select(x => x.ToString(f, CultureInfo.InvariantCulture)));
+
+    public static string Body(LingbeiSampleOptions o) => $"""
+
+        **These are not the paper's data.** The Lingbei paper's Landsat scenes, land cover, meteorological, atmospheric
+        and statistical inputs are not distributed with it. Everything here is produced by the seeded generator
+        `EcoNotebooks.Samples.Lingbei.LingbeiGenerator` (seed {o.Seed}) and calibrated so that the paper's workflow,
+        run by `EcoNotebooks.Pipelines.Lingbei.LingbeiPipeline` with its default parameters, reproduces the published
+        yearly means. Regenerate with `dotnet run --project src/EcoNotebooks.Cli -- samples lingbei`; the same options
+        give identical pixels.
+
+        ## Grid
+        {o.Width} × {o.Height} pixels of {o.PixelSize} m = {o.Width * o.Height * o.PixelSize * o.PixelSize / 1e6:0.00} km² (the paper: 214 km²), WGS 84 / UTM zone 50N
+        (EPSG:32650), upper-left corner E {o.OriginX} m, N {o.OriginY} m: a rectangle centred in the paper's extent
+        (114.97–115.19° E, 24.85–25.05° N; the real boundary is irregular). Years 2000, 2005, 2010 (Landsat 5 TM) and
+        2016, 2020 (Landsat 8 OLI).
+
+        ## Files
+        | file | what | type, units |
+        |---|---|---|
+        | `scenes.csv` | per year: sensor, acquisition date, atmosphere τ, L↑, L↓ (W m⁻² sr⁻¹ µm⁻¹), and the scale of each stored layer | text |
+        | `cache/landsat_YYYY.tif` | **not committed**: regenerated on first use (`LingbeiDataset.Load` / `econb samples lingbei`) and pinned by the pixel SHA-256 in `generator.json`. 7 bands: blue, green, red, NIR, SWIR1, SWIR2 (TM 1, 2, 3, 4, 5, 7 / OLI 2, 3, 4, 5, 6, 7) surface reflectance × 10 000; thermal (TM 6 / OLI 10) at-sensor radiance × 1000 | int16, nodata −32768 |
+        | `landcover_YYYY.tif` | CLCD codes: 1 cropland, 2 forest, 3 shrub, 4 grassland, 7 barren (mine ground), 8 impervious (the ≈40 m river is narrower than two pixels and not mapped as water) | uint8 |
+        | `rainfall_YYYY.tif` | monthly rainfall, 12 bands January–December, mm × 10 | int16 |
+        | `population_YYYY.tif` | persons per pixel (≈1 km blocks) | float32 |
+        | `pm25_YYYY.tif` | PM2.5, µg m⁻³ (≈0.01° blocks) | float32 |
+        | `co2_YYYY.tif` | CO2 emission density, t km⁻² a⁻¹, one value per township | float32 |
+        | `dem.tif` | elevation, m | int16 |
+        | `erodibility.tif` | RUSLE K × 10 000, t ha h ha⁻¹ MJ⁻¹ mm⁻¹ | int16 |
+        | `sites.tif`, `sites.csv` | mine-site zones (codes 1–{LingbeiGenerator.Sites.Count}; 1 Chenaoxia, 2 Longchuankeng as named in the paper's Fig. 5), centres and bare-ground radius per year | uint8; m |
+        | `generator.json` | generator options (incl. the calibrated disturbance) and Landsat pixel checksums | JSON |
+
+        ## How it was made
+        Hills from smooth random fields cut by a meandering valley with cropland and villages; forest with
+        shrub and grass patches; a town in the north-west and one in the south-east that grow every period. Eight
+        ion-adsorption mine sites open bare ground that expands 2000 → 2010 and is partly reclaimed (to grass, some
+        shrub by 2020) in 2016 and 2020. Vegetation fraction follows land cover with smooth spatial and yearly variation
+        and is lowered near bare mine ground by a degradation halo (decay length {o.HaloLength} pixels), across the mining
+        district and, by a regional stress factor, everywhere, all scaled by the year's disturbance intensity. Reflectance mixes vegetation with the background spectrum (lateritic red soil,
+        bright tailings in the mine cores, leached red soil on their rims, impervious) plus noise; surface temperature rises with bare ground and falls with
+        elevation, and the thermal radiance is computed from it by the radiative transfer equation (the paper's Eq. 8)
+        with NDVI-threshold emissivity. Rainfall (≈1600 mm a⁻¹, wettest April–June), population, PM2.5 and CO2 are
+        smooth or blocky like the station, gridded and county products the paper used.
+
+        ## What it is calibrated to
+        Disturbance per year ({L(o.Disturbance)}) and per named site ({string.Join("; ", o.SiteDisturbance.Select(kv => kv.Key + " " + L(kv.Value)))})
+        were found by bisection (`LingbeiCalibration`) running the real pipeline (17 indicators, per-year min–max
+        normalisation, combined weights, Table 3 classes) until the mean resilience per year equals the published
+        {L(LingbeiPublished.MeanResilience)} (2000–2020) and the Chenaoxia and Longchuankeng zone means approach
+        {L(LingbeiPublished.SiteMeans["Chenaoxia"])} and {L(LingbeiPublished.SiteMeans["Longchuankeng"])} (2005–2020).
+        With these values the pipeline gives yearly means within 0.001 of the published ones and site means within
+        0.03. The class shares were not calibrated: excellent + good come out within 10 percentage points of the
+        paper's {L(LingbeiPublished.ExcellentGoodPercent, "0.##")} %, but the poor share (≈0.2–0.9 %) is well below the paper's
+        {L(LingbeiPublished.PoorPercent, "0.##")} % — few pixels of this landscape fall into the narrow 0.38–0.41 band.
+        The notebook shows the computed shares beside the published ones.
+
+        Generated by EcoNotebooks; see `LingbeiGenerator`'s documentation for the exact method.
+        """;
+}
