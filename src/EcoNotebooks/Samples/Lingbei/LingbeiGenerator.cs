@@ -233,12 +233,21 @@ public static class LingbeiGenerator
         return new Landscape(o, dem, landCover, zones, erod, vigour, district, reclaimedMask, leachedMask);
     }
 
+    /// <summary>Vegetation fraction about which <see cref="LingbeiSampleOptions.Contrast"/> stretches the undisturbed vegetation fraction.</summary>
+    public const double ContrastPivot = 0.6;
+
+    /// <summary>Share of its vegetation fraction a pixel keeps inside the disturbed fringe (<see cref="LingbeiSampleOptions.FringeWidth"/>).</summary>
+    public const double FringeFactor = 0.1;
+
     /// <summary>Regional vegetation stress per unit disturbance (dust, leachate and acidified runoff across the district).</summary>
     public const double RegionalStress = 0.15;
 
     /// <summary>
     /// Vegetation fraction (0–1) of every pixel in study year index <paramref name="t"/>, including the disturbance
-    /// halo and regional stress: fv·(1 − min(0.95, max(0, D)·m·(e^(−d/λ) + 0.5·district)))·(1 − 0.15·D), with D the year's
+    /// halo and regional stress: v·(1 − min(0.95, max(0, D)·m·(e^(−d/λ) + 0.5·district)))·(1 − 0.15·D), clamped to
+    /// 0.01–0.97, with v = (p + (1 + C)·(fv − p))·(1 − (1 − f)·clamp(W + 1 − d, 0, 1)) the undisturbed fraction stretched
+    /// by the year's contrast C about p = <see cref="ContrastPivot"/> and cut to the share f = <see cref="FringeFactor"/>
+    /// in the fringe of width W·m (<see cref="LingbeiSampleOptions.FringeWidth"/>) around bare ground, D the year's
     /// disturbance (negative D: a year of above-normal vigour), m the site multiplier of the pixel's zone and
     /// district = e^(−distance to the nearest mine centre / 80 px).
     /// </summary>
@@ -253,7 +262,7 @@ public static class LingbeiGenerator
         var siteMult = new double[Sites.Count + 1];
         for (int k = 0; k <= Sites.Count; k++) siteMult[k] = 1;
         foreach (var (name, v) in o.SiteDisturbance) siteMult[Sites.First(s => s.Name == name).Code] = v[t];
-        double d = o.Disturbance[t];
+        double d = o.Disturbance[t], contrast = o.Contrast[t], fringe = o.FringeWidth[t];
         int seed = o.Seed * 31 + Years[t];
         var fv = new double[n];
         for (int r = 0; r < h; r++)
@@ -274,8 +283,10 @@ public static class LingbeiGenerator
                 if (lc[i] == Water) { fv[i] = 0; continue; }
                 double yearly = 0.025 * SmoothHash(seed, c, r, 15);
                 double v = baseFv * (1 + land.BaseVigour[i] + yearly);
+                v = ContrastPivot + (1 + contrast) * (v - ContrastPivot);
                 double m = siteMult[land.Zones[i]];
                 double halo = lc[i] == Barren ? 0 : Math.Max(0, d) * m * (Math.Exp(-dist[i] / o.HaloLength) + 0.5 * land.District[i]);
+                if (lc[i] != Barren && fringe > 0) v *= 1 - (1 - FringeFactor) * Math.Clamp(fringe * m + 1 - dist[i], 0, 1);
                 fv[i] = Math.Clamp(v * (1 - Math.Min(0.95, halo)) * (1 - RegionalStress * d), 0.01, 0.97);
             }
         return fv;

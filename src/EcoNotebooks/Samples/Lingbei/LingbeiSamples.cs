@@ -115,6 +115,8 @@ public static class LingbeiSamples
                 OriginY = r.GetProperty("origin_y").GetDouble(),
                 HaloLength = r.GetProperty("halo_length").GetDouble(),
                 Disturbance = r.GetProperty("disturbance").EnumerateArray().Select(e => e.GetDouble()).ToArray(),
+                Contrast = r.GetProperty("contrast").EnumerateArray().Select(e => e.GetDouble()).ToArray(),
+                FringeWidth = r.GetProperty("fringe_width").EnumerateArray().Select(e => e.GetDouble()).ToArray(),
                 SiteDisturbance = r.GetProperty("site_disturbance").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(e => e.GetDouble()).ToArray()),
             }.Validate();
         }
@@ -182,7 +184,7 @@ public static class LingbeiSamples
             ["generator"] = "EcoNotebooks.Samples.Lingbei.LingbeiGenerator",
             ["seed"] = o.Seed, ["width"] = o.Width, ["height"] = o.Height, ["pixel_size"] = o.PixelSize,
             ["origin_x"] = o.OriginX, ["origin_y"] = o.OriginY, ["epsg"] = 32650, ["halo_length"] = o.HaloLength,
-            ["disturbance"] = o.Disturbance, ["site_disturbance"] = o.SiteDisturbance,
+            ["disturbance"] = o.Disturbance, ["contrast"] = o.Contrast, ["fringe_width"] = o.FringeWidth, ["site_disturbance"] = o.SiteDisturbance,
             ["landsat_pixel_sha256"] = sums,
         };
         return JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }) + "\n";
