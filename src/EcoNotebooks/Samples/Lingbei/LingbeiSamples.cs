@@ -81,6 +81,16 @@ public static class LingbeiSamples
     /// </summary>
     public static IReadOnlyList<string> EnsureLandsat(string folder)
     {
+        // The cache is valid only for the generator.json it was made from: a changed generator (new calibration)
+        // invalidates it, so a pulled update never runs on stale scenes.
+        string stampPath = Path.Combine(folder, "cache", "generator.stamp");
+        string generatorJson = File.ReadAllText(Path.Combine(folder, "generator.json"));
+        if (Directory.Exists(Path.Combine(folder, "cache")) && (!File.Exists(stampPath) || File.ReadAllText(stampPath) != generatorJson))
+            foreach (var y in LingbeiGenerator.Years)
+            {
+                string cached = Path.Combine(folder, "cache", $"landsat_{y}.tif");
+                if (File.Exists(cached)) File.Delete(cached);
+            }
         var missing = LingbeiGenerator.Years.Select((y, t) => (y, t))
             .Where(x => !File.Exists(Path.Combine(folder, $"landsat_{x.y}.tif")) && !File.Exists(Path.Combine(folder, "cache", $"landsat_{x.y}.tif"))).ToList();
         if (missing.Count == 0) return [];
@@ -94,6 +104,7 @@ public static class LingbeiSamples
             GeoTiff.Write(LingbeiGenerator.Landsat(land, t), p, Tif);
             written.Add(p);
         }
+        AtomicFile.WriteAllText(stampPath, generatorJson);
         return written;
     }
 
