@@ -54,12 +54,12 @@ public static class CasaModel
         }
         if (all.Count < 2) throw new ArgumentException("CASA input has fewer than 2 valid NDVI values on classified land.", nameof(input));
         var allSorted = all.ToArray(); Array.Sort(allSorted);
-        double globalLo = Percentile(allSorted, p.LowerPercentile);
+        double globalLo = EcoNotebooks.Indicators.VegetationCover.Percentile(allSorted, p.LowerPercentile);
         var ranges = new Dictionary<LandCoverClass, (double, double)>();
         foreach (var (cls, list) in perClass)
         {
             var arr = list.ToArray(); Array.Sort(arr);
-            double hi = Percentile(arr, p.UpperPercentile);
+            double hi = EcoNotebooks.Indicators.VegetationCover.Percentile(arr, p.UpperPercentile);
             ranges[cls] = (globalLo, Math.Max(hi, globalLo + 1e-6));
         }
 
@@ -116,11 +116,4 @@ public static class CasaModel
     }
 
 
-    /// <summary>R type-7 percentile of sorted values, p in %.</summary>
-    private static double Percentile(double[] sorted, double p)
-    {
-        double h = (sorted.Length - 1) * p / 100;
-        int lo = (int)Math.Floor(h), hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-    }
 }

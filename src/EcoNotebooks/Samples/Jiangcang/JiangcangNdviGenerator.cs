@@ -299,7 +299,6 @@ public static class JiangcangNdviGenerator
     {
         var s = values.Where(double.IsFinite).ToArray();
         Array.Sort(s);
-        double Q(double p) { double hpos = (s.Length - 1) * p / 100; int lo = (int)Math.Floor(hpos); int hi = Math.Min(lo + 1, s.Length - 1); return s[lo] + (hpos - lo) * (s[hi] - s[lo]); }
-        return (Q(loPct), Q(hiPct));
+        return (Indicators.VegetationCover.Percentile(s, loPct), Indicators.VegetationCover.Percentile(s, hiPct));
     }
 }
