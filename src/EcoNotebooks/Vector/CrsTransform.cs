@@ -9,11 +9,16 @@ namespace EcoNotebooks.Vector;
 /// are (x, y) = (easting, northing) or (longitude, latitude) in degrees. Identical CRSs give the identity.
 /// Python equivalent: <c>pyproj.Transformer.from_crs(src, dst, always_xy=True)</c>; GDAL: <c>gdaltransform -s_srs -t_srs</c>.
 /// Accuracy: ProjNET's transverse Mercator follows Snyder's series, agreeing with PROJ's exact algorithm to
-/// about a millimetre inside a zone (tested against gdaltransform).
+/// about a millimetre inside a zone (tested against gdaltransform). A spherical sinusoidal CRS (MODIS) on either side is
+/// handled by <see cref="SinusoidalProjection"/> and chained with ProjNET through WGS 84 longitude/latitude.
+/// Points a transformation cannot map (outside the sinusoidal outline) come out as NaN.
 /// </summary>
 public sealed class CrsTransform
 {
     private readonly MathTransform? _math;
+    private readonly SinusoidalProjection? _sourceSinusoidal;
+    private readonly SinusoidalProjection? _targetSinusoidal;
+    private readonly bool _chained;
 
     /// <summary>Creates the transformation from <paramref name="source"/> to <paramref name="target"/>.</summary>
     /// <param name="source">Source CRS.</param>
@@ -26,26 +31,49 @@ public sealed class CrsTransform
         ArgumentNullException.ThrowIfNull(target);
         Source = source; Target = target;
         if (source.SameAs(target) && !source.IsUnknown) return;
+        _sourceSinusoidal = SinusoidalProjection.TryParse(source, sourceName);
+        _targetSinusoidal = SinusoidalProjection.TryParse(target, targetName);
+        if (_sourceSinusoidal is not null || _targetSinusoidal is not null)
+        {
+            _chained = true;
+            // Sinusoidal ↔ longitude/latitude here; ProjNET does the rest from/to WGS 84 geographic.
+            var s2 = _sourceSinusoidal is null ? EpsgRegistry.Get(source, sourceName) : EpsgRegistry.Get(4326);
+            var t2 = _targetSinusoidal is null ? EpsgRegistry.Get(target, targetName) : EpsgRegistry.Get(4326);
+            if (!ReferenceEquals(s2, t2) && !IsWgs84Geographic(s2, t2))
+                _math = new CoordinateTransformationFactory().CreateFromCoordinateSystems(s2, t2).MathTransform;
+            return;
+        }
         var s = EpsgRegistry.Get(source, sourceName);
         var t = EpsgRegistry.Get(target, targetName);
         _math = new CoordinateTransformationFactory().CreateFromCoordinateSystems(s, t).MathTransform;
     }
+
+    private static bool IsWgs84Geographic(CoordinateSystem a, CoordinateSystem b) =>
+        a is GeographicCoordinateSystem && b is GeographicCoordinateSystem && a.AuthorityCode == 4326 && b.AuthorityCode == 4326;
 
     /// <summary>Source CRS.</summary>
     public SpatialReference Source { get; }
     /// <summary>Target CRS.</summary>
     public SpatialReference Target { get; }
     /// <summary>True when source and target are the same CRS (no arithmetic is done).</summary>
-    public bool IsIdentity => _math is null;
+    public bool IsIdentity => _math is null && !_chained;
 
     /// <summary>Transforms one point.</summary>
-    public (double X, double Y) Transform(double x, double y) => _math is null ? (x, y) : _math.Transform(x, y);
+    public (double X, double Y) Transform(double x, double y)
+    {
+        if (!_chained) return _math is null ? (x, y) : _math.Transform(x, y);
+        if (_sourceSinusoidal is not null) (x, y) = _sourceSinusoidal.Inverse(x, y);
+        if (double.IsNaN(x) || double.IsNaN(y)) return (double.NaN, double.NaN);
+        if (_math is not null) (x, y) = _math.Transform(x, y);
+        if (_targetSinusoidal is not null) (x, y) = _targetSinusoidal.Forward(x, y);
+        return (x, y);
+    }
 
     /// <summary>Transforms points in place (xs[i], ys[i]).</summary>
     public void Transform(Span<double> xs, Span<double> ys)
     {
         if (xs.Length != ys.Length) throw new ArgumentException($"xs has {xs.Length} values but ys has {ys.Length}.", nameof(ys));
-        if (_math is null) return;
-        for (int i = 0; i < xs.Length; i++) (xs[i], ys[i]) = _math.Transform(xs[i], ys[i]);
+        if (IsIdentity) return;
+        for (int i = 0; i < xs.Length; i++) (xs[i], ys[i]) = Transform(xs[i], ys[i]);
     }
 }

@@ -136,7 +136,7 @@ public sealed class GeoTiffReader : IRasterSource, IDisposable
         // One row of blocks (plus one) lets row-major reading with windows that do not align to blocks decode each block once.
         _cacheCapacity = (int)Math.Clamp(_blocksAcross + 1L, 2, Math.Max(2, CacheBudgetBytes / _blockBytes));
 
-        Grid = new RasterGrid(Width, Height, ReadTransform(file), new SpatialReference(ReadEpsg(file)));
+        Grid = new RasterGrid(Width, Height, ReadTransform(file), ReadCrs(file));
         NoData = ReadNoData(file);
     }
 
@@ -434,7 +434,19 @@ public sealed class GeoTiffReader : IRasterSource, IDisposable
         return GeoKeys.Transform(scale, tie, matrix, isPoint) ?? GeoTransform.Identity;
     }
 
-    private int? ReadEpsg(string file) => GeoKeys.Epsg(GeoKeyDictionary(file));
+    private SpatialReference ReadCrs(string file)
+    {
+        var keys = GeoKeyDictionary(file);
+        if (GeoKeys.Epsg(keys) is int epsg) return new SpatialReference(epsg);
+        if (keys.TryGetValue(GeoKeys.ProjCoordTrans, out _))
+        {
+            var doubles = GeoKeys.ParseDoubleKeys(_geoKeyDirectory, DoubleArray(LibTiffRuntime.GeoDoubleParams));
+            if (GeoKeys.UserDefinedCrs(keys, doubles, file) is { } crs) return crs;
+        }
+        return SpatialReference.Unknown;
+    }
+
+    private ushort[] _geoKeyDirectory = [];
 
     private Dictionary<ushort, ushort>? _geoKeys;
 
@@ -450,6 +462,7 @@ public sealed class GeoTiffReader : IRasterSource, IDisposable
                 if (f.Value is short[] s) { dir = Array.ConvertAll(s, x => (ushort)x); break; }
                 if (f.Value is byte[] b && b.Length % 2 == 0 && b.Length > 2) { dir = MemoryMarshal.Cast<byte, ushort>(b).ToArray(); break; }
             }
+        _geoKeyDirectory = dir;
         return _geoKeys = GeoKeys.ParseDirectory(dir, file);
     }
 

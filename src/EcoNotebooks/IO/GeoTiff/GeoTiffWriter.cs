@@ -448,6 +448,12 @@ public sealed class GeoTiffWriter : IRasterSink, IDisposable
                 short[] s = Array.ConvertAll(keys, k => unchecked((short)k));
                 Set(LibTiffRuntime.GeoKeyDirectory, s.Length, s);
             }
+            else if (GeoKeys.UserDefinedDirectory(Grid.Crs) is { } user)
+            {
+                short[] s = Array.ConvertAll(user.Keys, k => unchecked((short)k));
+                Set(LibTiffRuntime.GeoKeyDirectory, s.Length, s);
+                Set(LibTiffRuntime.GeoDoubleParams, user.Doubles.Length, user.Doubles);
+            }
         }
         if (NoData is double nd) Set(LibTiffRuntime.GdalNoData, FormatNoData(nd));
     }

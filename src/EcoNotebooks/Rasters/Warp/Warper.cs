@@ -114,7 +114,7 @@ public static class Warper
 
     /// <summary>
     /// GDAL's kernel scale (dfXScale, dfYScale): target size divided by the size of the source window the target maps
-    /// to (bounding box of the transformed target edges, clamped to the source raster), as GDALWarpOperation computes it
+    /// to (bounding box of the transformed target edges, clamped to the source raster, not rounded to whole pixels), as GDALWarpOperation computes it
     /// for a warp done in one chunk. Below 0.95 (downsampling) GDAL stretches the bilinear kernel to ⌈1/scale⌉ source
     /// pixels (GWKResample); otherwise it uses the 4-sample formula.
     /// </summary>
@@ -132,8 +132,10 @@ public static class Warper
                 minC = Math.Min(minC, sc); maxC = Math.Max(maxC, sc); minR = Math.Min(minR, sr); maxR = Math.Max(maxR, sr);
             }
         if (!double.IsFinite(minC)) return (1, 1);
-        double w = Math.Min(sg.Width, Math.Ceiling(maxC)) - Math.Max(0, Math.Floor(minC));
-        double h = Math.Min(sg.Height, Math.Ceiling(maxR)) - Math.Max(0, Math.Floor(minR));
+        // Unrounded extents, as GDAL's ComputeSourceWindow divides by dfMaxXOut − dfMinXOut (a sheared or rotated mapping
+        // gives a fractional width; rounding it out changed the kernel by up to 6e-4 on a MODIS sinusoidal → UTM warp).
+        double w = Math.Min(sg.Width, maxC) - Math.Max(0, minC);
+        double h = Math.Min(sg.Height, maxR) - Math.Max(0, minR);
         return (w > 0 ? target.Width / w : 1, h > 0 ? target.Height / h : 1);
     }
 
