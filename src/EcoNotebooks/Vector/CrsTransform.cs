@@ -40,12 +40,60 @@ public sealed class CrsTransform
             var s2 = _sourceSinusoidal is null ? EpsgRegistry.Get(source, sourceName) : EpsgRegistry.Get(4326);
             var t2 = _targetSinusoidal is null ? EpsgRegistry.Get(target, targetName) : EpsgRegistry.Get(4326);
             if (!ReferenceEquals(s2, t2) && !IsWgs84Geographic(s2, t2))
-                _math = new CoordinateTransformationFactory().CreateFromCoordinateSystems(s2, t2).MathTransform;
+                _math = Create(s2, t2);
             return;
         }
         var s = EpsgRegistry.Get(source, sourceName);
         var t = EpsgRegistry.Get(target, targetName);
-        _math = new CoordinateTransformationFactory().CreateFromCoordinateSystems(s, t).MathTransform;
+        _math = Create(s, t);
+    }
+
+    /// <summary>
+    /// ProjNET transformation, except between two datums of which one has no TOWGS84 and the ellipsoids differ: ProjNET
+    /// would convert through geocentric coordinates without a shift (moving points by metres), whereas PROJ/GDAL, knowing
+    /// no transformation, keep latitude and longitude unchanged ("ballpark"). We do what PROJ does.
+    /// </summary>
+    private static MathTransform Create(CoordinateSystem s, CoordinateSystem t)
+    {
+        var factory = new CoordinateTransformationFactory();
+        var sg = Geographic(s);
+        var tg = Geographic(t);
+        if (sg is not null && tg is not null && !SameEllipsoid(sg, tg) && (sg.HorizontalDatum.Wgs84Parameters is null || tg.HorizontalDatum.Wgs84Parameters is null))
+        {
+            var first = ReferenceEquals(s, sg) ? null : factory.CreateFromCoordinateSystems(s, sg).MathTransform;
+            var last = ReferenceEquals(t, tg) ? null : factory.CreateFromCoordinateSystems(tg, t).MathTransform;
+            return new BallparkChain(first, last);
+        }
+        return factory.CreateFromCoordinateSystems(s, t).MathTransform;
+    }
+
+    private static GeographicCoordinateSystem? Geographic(CoordinateSystem cs) => cs switch
+    {
+        GeographicCoordinateSystem g => g,
+        ProjectedCoordinateSystem p => p.GeographicCoordinateSystem,
+        _ => null,
+    };
+
+    private static bool SameEllipsoid(GeographicCoordinateSystem a, GeographicCoordinateSystem b)
+    {
+        var ea = a.HorizontalDatum.Ellipsoid; var eb = b.HorizontalDatum.Ellipsoid;
+        return Math.Abs(ea.SemiMajorAxis - eb.SemiMajorAxis) < 1e-6 && Math.Abs(ea.InverseFlattening - eb.InverseFlattening) < 1e-9;
+    }
+
+    /// <summary>Projected/geographic → own geographic, then the same longitude/latitude taken on the other datum.</summary>
+    private sealed class BallparkChain(MathTransform? first, MathTransform? last) : MathTransform
+    {
+        public override int DimSource => 2;
+        public override int DimTarget => 2;
+        public override string WKT => throw new NotSupportedException();
+        public override string XML => throw new NotSupportedException();
+        public override MathTransform Inverse() => throw new NotSupportedException();
+        public override void Invert() => throw new NotSupportedException();
+        public override void Transform(ref double x, ref double y, ref double z)
+        {
+            first?.Transform(ref x, ref y, ref z);
+            last?.Transform(ref x, ref y, ref z);
+        }
     }
 
     private static bool IsWgs84Geographic(CoordinateSystem a, CoordinateSystem b) =>

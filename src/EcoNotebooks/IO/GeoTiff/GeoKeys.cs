@@ -1,3 +1,4 @@
+using System.Globalization;
 using EcoNotebooks.Rasters;
 
 namespace EcoNotebooks.IO.GeoTiff;
@@ -37,6 +38,17 @@ internal static class GeoKeys
     public const ushort ProjFalseNorthing = 3083;
     public const ushort ProjCenterLong = 3088;
     public const ushort CtSinusoidal = 24;
+    public const ushort CtTransverseMercator = 1;
+    public const ushort CtLambertConfConic2Sp = 8;
+    public const ushort CtAlbersEqualArea = 11;
+    public const ushort ProjStdParallel1 = 3078;
+    public const ushort ProjStdParallel2 = 3079;
+    public const ushort ProjNatOriginLat = 3081;
+    public const ushort ProjFalseOriginLong = 3084;
+    public const ushort ProjFalseOriginLat = 3085;
+    public const ushort ProjFalseOriginEasting = 3086;
+    public const ushort ProjFalseOriginNorthing = 3087;
+    public const ushort ProjScaleAtNatOrigin = 3092;
     public const ushort LinearMeter = 9001;
     public const ushort AngularDegree = 9102;
     public const ushort GeoDoubleParamsTag = 34736;
@@ -79,64 +91,171 @@ internal static class GeoKeys
     }
 
     /// <summary>
-    /// The CRS of a user-defined projected model the library can use (currently the spherical sinusoidal projection of
-    /// MODIS), or null. Throws <see cref="FileFormatException"/> for a sinusoidal projection whose sphere or units
-    /// cannot be determined.
+    /// The CRS of a user-defined projected model (ProjectedCSTypeGeoKey = 32767), built as OGC WKT 1 from the keys the
+    /// way GDAL writes them: the spherical sinusoidal projection of MODIS (CT 24), Albers equal-area (CT 11), Lambert
+    /// conformal conic with two standard parallels (CT 8) and transverse Mercator (CT 1), on an EPSG geographic CRS the
+    /// library knows (4326, 4490) or on an ellipsoid given by code (7024 Krassowsky 1940, 7030 WGS 84, 7019 GRS 1980,
+    /// 7022 International 1924) or by GeogSemiMajorAxis + GeogInvFlattening/GeogSemiMinorAxis. Chinese national data
+    /// sets often come as "Krasovsky_1940_Albers" (standard parallels 25° and 47° N, central meridian 105° E).
+    /// Returns null when no projection method is given; throws <see cref="FileFormatException"/> naming the file for a
+    /// method or unit this library does not handle.
     /// </summary>
     public static SpatialReference? UserDefinedCrs(IReadOnlyDictionary<ushort, ushort> keys, IReadOnlyDictionary<ushort, double> doubles, string path)
     {
-        if (!keys.TryGetValue(ProjCoordTrans, out ushort ct) || ct != CtSinusoidal) return null;
+        if (!keys.TryGetValue(ProjCoordTrans, out ushort ct)) return null;
         if (keys.TryGetValue(ProjLinearUnits, out ushort lu) && lu != LinearMeter)
-            throw new FileFormatException(path, $"sinusoidal projection with linear unit code {lu} (ProjLinearUnitsGeoKey); only metres (9001) are supported.");
-        if (!doubles.TryGetValue(GeogSemiMajorAxis, out double a))
+            throw new FileFormatException(path, $"user-defined projection with linear unit code {lu} (ProjLinearUnitsGeoKey); only metres (9001) are supported; reproject the file (gdalwarp -t_srs EPSG:...).");
+        double D(ushort key, double fallback = 0) => doubles.TryGetValue(key, out double v) ? v : fallback;
+        if (ct == CtSinusoidal)
         {
-            if (keys.TryGetValue(GeogEllipsoid, out ushort e) && e == 7035) a = 6_371_000;   // EPSG 7035 "Sphere" (Authalic)
-            else throw new FileFormatException(path, "sinusoidal projection without GeogSemiMajorAxisGeoKey (2057); cannot tell the sphere radius.");
+            if (!doubles.TryGetValue(GeogSemiMajorAxis, out double a))
+            {
+                if (keys.TryGetValue(GeogEllipsoid, out ushort e) && e == 7035) a = 6_371_000;   // EPSG 7035 "Sphere" (Authalic)
+                else throw new FileFormatException(path, "sinusoidal projection without GeogSemiMajorAxisGeoKey (2057); cannot tell the sphere radius.");
+            }
+            bool sphere = (doubles.TryGetValue(GeogSemiMinorAxis, out double b) && Math.Abs(b - a) < 1e-6)
+                          || (doubles.TryGetValue(GeogInvFlattening, out double invf) && invf == 0)
+                          || (!doubles.ContainsKey(GeogSemiMinorAxis) && !doubles.ContainsKey(GeogInvFlattening));
+            if (!sphere)
+                throw new FileFormatException(path, "sinusoidal projection on an ellipsoid is not supported, only the spherical MODIS form; reproject the file first (gdalwarp -t_srs EPSG:4326).");
+            double lon0 = doubles.TryGetValue(ProjCenterLong, out double c) ? c : D(ProjNatOriginLong);
+            try { return new EcoNotebooks.Vector.SinusoidalProjection(a, lon0, D(ProjFalseEasting), D(ProjFalseNorthing)).ToSpatialReference(); }
+            catch (ArgumentOutOfRangeException e) { throw new FileFormatException(path, $"sinusoidal projection parameters are invalid: {e.Message.Split('\n')[0]}"); }
         }
-        bool sphere = (doubles.TryGetValue(GeogSemiMinorAxis, out double b) && Math.Abs(b - a) < 1e-6)
-                      || (doubles.TryGetValue(GeogInvFlattening, out double invf) && invf == 0)
-                      || (!doubles.ContainsKey(GeogSemiMinorAxis) && !doubles.ContainsKey(GeogInvFlattening));
-        if (!sphere)
-            throw new FileFormatException(path, "sinusoidal projection on an ellipsoid is not supported, only the spherical MODIS form; reproject the file first (gdalwarp -t_srs EPSG:4326).");
-        double lon0 = doubles.TryGetValue(ProjCenterLong, out double c) ? c : doubles.TryGetValue(ProjNatOriginLong, out double c2) ? c2 : 0;
-        double fe = doubles.TryGetValue(ProjFalseEasting, out double x0) ? x0 : 0;
-        double fn = doubles.TryGetValue(ProjFalseNorthing, out double y0) ? y0 : 0;
-        try { return new EcoNotebooks.Vector.SinusoidalProjection(a, lon0, fe, fn).ToSpatialReference(); }
-        catch (ArgumentOutOfRangeException e) { throw new FileFormatException(path, $"sinusoidal projection parameters are invalid: {e.Message.Split('\n')[0]}"); }
+        if (ct is not (CtAlbersEqualArea or CtLambertConfConic2Sp or CtTransverseMercator))
+            throw new FileFormatException(path, $"user-defined projection method {ct} (ProjCoordTransGeoKey) is not supported; supported are transverse Mercator (1), Lambert conformal conic 2SP (8), Albers equal-area (11) and sinusoidal (24); reproject the file (gdalwarp -t_srs EPSG:...).");
+        string geog = GeographicWkt(keys, doubles, path);
+        string I(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+        // Origin keys: GDAL writes natural-origin keys for Albers/TM and false-origin keys for LCC 2SP; accept either.
+        double lat0 = doubles.TryGetValue(ProjFalseOriginLat, out double fl) ? fl : D(ProjNatOriginLat);
+        double lon0b = doubles.TryGetValue(ProjFalseOriginLong, out double fo) ? fo : doubles.TryGetValue(ProjCenterLong, out double cl) ? cl : D(ProjNatOriginLong);
+        double fe = doubles.TryGetValue(ProjFalseOriginEasting, out double foe) ? foe : D(ProjFalseEasting);
+        double fn = doubles.TryGetValue(ProjFalseOriginNorthing, out double fon) ? fon : D(ProjFalseNorthing);
+        string proj = ct switch
+        {
+            CtAlbersEqualArea => $"PROJECTION[\"Albers_Conic_Equal_Area\"],PARAMETER[\"standard_parallel_1\",{I(D(ProjStdParallel1))}],PARAMETER[\"standard_parallel_2\",{I(D(ProjStdParallel2))}],PARAMETER[\"latitude_of_center\",{I(lat0)}],PARAMETER[\"longitude_of_center\",{I(lon0b)}],PARAMETER[\"false_easting\",{I(fe)}],PARAMETER[\"false_northing\",{I(fn)}]",
+            CtLambertConfConic2Sp => $"PROJECTION[\"Lambert_Conformal_Conic_2SP\"],PARAMETER[\"standard_parallel_1\",{I(D(ProjStdParallel1))}],PARAMETER[\"standard_parallel_2\",{I(D(ProjStdParallel2))}],PARAMETER[\"latitude_of_origin\",{I(lat0)}],PARAMETER[\"central_meridian\",{I(lon0b)}],PARAMETER[\"false_easting\",{I(fe)}],PARAMETER[\"false_northing\",{I(fn)}]",
+            CtTransverseMercator => $"PROJECTION[\"Transverse_Mercator\"],PARAMETER[\"latitude_of_origin\",{I(lat0)}],PARAMETER[\"central_meridian\",{I(lon0b)}],PARAMETER[\"scale_factor\",{I(D(ProjScaleAtNatOrigin, 1))}],PARAMETER[\"false_easting\",{I(fe)}],PARAMETER[\"false_northing\",{I(fn)}]",
+            _ => throw new FileFormatException(path, $"user-defined projection method {ct} (ProjCoordTransGeoKey) is not supported; supported are transverse Mercator (1), Lambert conformal conic 2SP (8), Albers equal-area (11) and sinusoidal (24); reproject the file (gdalwarp -t_srs EPSG:...)."),
+        };
+        return new SpatialReference(null, $"PROJCS[\"{(ct == CtAlbersEqualArea ? "Albers" : ct == CtLambertConfConic2Sp ? "Lambert_Conformal_Conic" : "Transverse_Mercator")} (user-defined)\",{geog},{proj},UNIT[\"metre\",1]]");
+    }
+
+    private static string GeographicWkt(IReadOnlyDictionary<ushort, ushort> keys, IReadOnlyDictionary<ushort, double> doubles, string path)
+    {
+        if (keys.TryGetValue(GeographicType, out ushort g) && g is > 0 and < UserDefined)
+        {
+            if (EcoNotebooks.Vector.EpsgRegistry.IsSupported(g) && g is 4326 or 4490) return EcoNotebooks.Vector.EpsgRegistry.Wkt(g);
+            throw new FileFormatException(path, $"user-defined projection on geographic CRS EPSG:{g}, which this library does not know; supported are 4326 and 4490, or an ellipsoid given by its parameters.");
+        }
+        double a, invf;
+        string name;
+        if (keys.TryGetValue(GeogEllipsoid, out ushort e) && e is > 0 and < UserDefined)
+        {
+            (name, a, invf) = e switch
+            {
+                7024 => ("Krassowsky 1940", 6_378_245.0, 298.3),
+                7030 => ("WGS 84", 6_378_137.0, 298.257223563),
+                7019 => ("GRS 1980", 6_378_137.0, 298.257222101),
+                7022 => ("International 1924", 6_378_388.0, 297.0),
+                _ => throw new FileFormatException(path, $"ellipsoid EPSG:{e} (GeogEllipsoidGeoKey) is not known here; supported are 7024, 7030, 7019 and 7022, or its axes as parameters."),
+            };
+        }
+        else
+        {
+            if (!doubles.TryGetValue(GeogSemiMajorAxis, out a))
+                throw new FileFormatException(path, "user-defined geographic CRS without an ellipsoid (GeogEllipsoidGeoKey or GeogSemiMajorAxisGeoKey); cannot tell the datum.");
+            if (doubles.TryGetValue(GeogInvFlattening, out invf)) { }
+            else if (doubles.TryGetValue(GeogSemiMinorAxis, out double b)) invf = Math.Abs(a - b) < 1e-9 ? 0 : a / (a - b);
+            else invf = 0;
+            name = Math.Abs(a - 6_378_245.0) < 1e-6 && Math.Abs(invf - 298.3) < 1e-9 ? "Krassowsky 1940" : "user-defined";
+        }
+        // No TOWGS84: like PROJ, the datum is unknown, so latitude/longitude are carried over unchanged ("ballpark").
+        return string.Create(CultureInfo.InvariantCulture,
+            $"GEOGCS[\"{name} (unknown datum)\",DATUM[\"unknown_based_on_{name.Replace(' ', '_')}\",SPHEROID[\"{name}\",{a:R},{invf:R}]],PRIMEM[\"Greenwich\",0],UNIT[\"degree\",0.0174532925199433]]");
     }
 
     /// <summary>
-    /// GeoKeyDirectory and GeoDoubleParams for a spherical sinusoidal CRS (as GDAL writes MODIS products), or null when
-    /// <paramref name="crs"/> is not sinusoidal.
+    /// GeoKeyDirectory and GeoDoubleParams for a CRS without EPSG code that <see cref="UserDefinedCrs"/> can read back
+    /// (spherical sinusoidal; Albers equal-area, Lambert conformal conic 2SP or transverse Mercator given as WKT, e.g.
+    /// read from another GeoTIFF or an ESRI .prj), written as GDAL writes them; null for no CRS. Throws
+    /// <see cref="NotSupportedException"/> for any other WKT, so a CRS is never dropped silently.
     /// </summary>
     public static (ushort[] Keys, double[] Doubles)? UserDefinedDirectory(SpatialReference crs)
     {
-        if (crs.Epsg is not null) return null;
+        if (crs.Epsg is not null || string.IsNullOrWhiteSpace(crs.Wkt)) return null;
+        var entries = new SortedDictionary<ushort, (ushort Location, ushort Value)>();
+        var doubles = new List<double>();
+        void Short(ushort key, ushort v) => entries[key] = (0, v);
+        void Double(ushort key, double v) { entries[key] = (GeoDoubleParamsTag, (ushort)doubles.Count); doubles.Add(v); }
+        Short(GTModelType, ModelTypeProjected);
+        Short(GTRasterType, RasterPixelIsArea);
+        Short(ProjectedCSType, UserDefined);
+        Short(Projection, UserDefined);
+        Short(ProjLinearUnits, LinearMeter);
+        void Ellipsoid(double a, double invf)
+        {
+            Short(GeographicType, UserDefined); Short(GeogGeodeticDatum, UserDefined); Short(GeogEllipsoid, UserDefined);
+            Short(GeogAngularUnits, AngularDegree);
+            Double(GeogSemiMajorAxis, a); Double(GeogInvFlattening, invf);
+        }
         var sinu = EcoNotebooks.Vector.SinusoidalProjection.TryParse(crs, "raster CRS");
-        if (sinu is null) return null;
-        double[] doubles = [sinu.CentralMeridian, sinu.FalseEasting, sinu.FalseNorthing, sinu.Radius, sinu.Radius];
-        ushort[] keys =
-        [
-            1, 1, 0, 13,
-            GTModelType, 0, 1, ModelTypeProjected,
-            GTRasterType, 0, 1, RasterPixelIsArea,
-            GeographicType, 0, 1, UserDefined,
-            GeogGeodeticDatum, 0, 1, UserDefined,
-            GeogAngularUnits, 0, 1, AngularDegree,
-            GeogEllipsoid, 0, 1, UserDefined,
-            GeogSemiMajorAxis, GeoDoubleParamsTag, 1, 3,
-            GeogSemiMinorAxis, GeoDoubleParamsTag, 1, 4,
-            ProjectedCSType, 0, 1, UserDefined,
-            Projection, 0, 1, UserDefined,
-            ProjCoordTrans, 0, 1, CtSinusoidal,
-            ProjLinearUnits, 0, 1, LinearMeter,
-            ProjFalseEasting, GeoDoubleParamsTag, 1, 1,
-        ];
-        // ProjFalseNorthing (3083) and ProjCenterLong (3088) follow in ascending key order.
-        ushort[] tail = [ProjFalseNorthing, GeoDoubleParamsTag, 1, 2, ProjCenterLong, GeoDoubleParamsTag, 1, 0];
-        var all = keys.Concat(tail).ToArray();
-        all[3] = (ushort)((all.Length - 4) / 4);
-        return (all, doubles);
+        if (sinu is not null)
+        {
+            Short(ProjCoordTrans, CtSinusoidal);
+            Ellipsoid(sinu.Radius, 0);
+            Double(ProjCenterLong, sinu.CentralMeridian); Double(ProjFalseEasting, sinu.FalseEasting); Double(ProjFalseNorthing, sinu.FalseNorthing);
+        }
+        else
+        {
+            ProjNet.CoordinateSystems.CoordinateSystem cs;
+            try { cs = new ProjNet.CoordinateSystems.CoordinateSystemFactory().CreateFromWkt(crs.Wkt); }
+            catch (Exception e) { throw new NotSupportedException($"the CRS WKT cannot be interpreted ({e.Message}), so it cannot be stored in GeoTIFF keys; give the raster an EPSG code."); }
+            if (cs is not ProjNet.CoordinateSystems.ProjectedCoordinateSystem pcs)
+                throw new NotSupportedException("a geographic CRS without an EPSG code cannot be stored in GeoTIFF keys here; use EPSG:4326 or 4490.");
+            if (Math.Abs(pcs.LinearUnit.MetersPerUnit - 1) > 1e-12)
+                throw new NotSupportedException($"projected CRS in {pcs.LinearUnit.Name} cannot be stored; only metres.");
+            string m = pcs.Projection.ClassName.ToLowerInvariant().Replace(' ', '_');
+            double P(params string[] names)
+            {
+                foreach (var n in names)
+                {
+                    for (int i = 0; i < pcs.Projection.NumParameters; i++)
+                    {
+                        var q = pcs.Projection.GetParameter(i);
+                        if (string.Equals(q.Name, n, StringComparison.OrdinalIgnoreCase)) return q.Value;
+                    }
+                }
+                return 0;
+            }
+            ushort ct = m switch
+            {
+                "albers" or "albers_conic_equal_area" => CtAlbersEqualArea,
+                "lambert_conformal_conic_2sp" or "lambert_conformal_conic" => CtLambertConfConic2Sp,
+                "transverse_mercator" => CtTransverseMercator,
+                _ => throw new NotSupportedException($"projection '{pcs.Projection.ClassName}' cannot be stored in GeoTIFF keys here; supported are Albers, Lambert conformal conic 2SP, transverse Mercator and sinusoidal, or an EPSG code."),
+            };
+            Short(ProjCoordTrans, ct);
+            var g = pcs.GeographicCoordinateSystem;
+            if (g.AuthorityCode == 4326 && string.Equals(g.Authority, "EPSG", StringComparison.OrdinalIgnoreCase)) Short(GeographicType, 4326);
+            else Ellipsoid(g.HorizontalDatum.Ellipsoid.SemiMajorAxis, g.HorizontalDatum.Ellipsoid.InverseFlattening);
+            double lat0 = P("latitude_of_center", "latitude_of_origin"), lon0 = P("longitude_of_center", "central_meridian");
+            double fe = P("false_easting"), fn = P("false_northing");
+            if (ct == CtLambertConfConic2Sp)
+            {
+                Double(ProjStdParallel1, P("standard_parallel_1")); Double(ProjStdParallel2, P("standard_parallel_2"));
+                Double(ProjFalseOriginLong, lon0); Double(ProjFalseOriginLat, lat0); Double(ProjFalseOriginEasting, fe); Double(ProjFalseOriginNorthing, fn);
+            }
+            else
+            {
+                if (ct == CtAlbersEqualArea) { Double(ProjStdParallel1, P("standard_parallel_1")); Double(ProjStdParallel2, P("standard_parallel_2")); }
+                else Double(ProjScaleAtNatOrigin, P("scale_factor"));
+                Double(ProjNatOriginLong, lon0); Double(ProjNatOriginLat, lat0); Double(ProjFalseEasting, fe); Double(ProjFalseNorthing, fn);
+            }
+        }
+        var keys = new List<ushort> { 1, 1, 0, (ushort)entries.Count };
+        foreach (var (k, (loc, v)) in entries) keys.AddRange([k, loc, 1, v]);
+        return (keys.ToArray(), doubles.ToArray());
     }
 
     /// <summary>EPSG code from the keys: ProjectedCSTypeGeoKey for projected models, GeographicTypeGeoKey for geographic ones; null when user-defined or absent.</summary>
