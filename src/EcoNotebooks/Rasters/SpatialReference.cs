@@ -31,8 +31,8 @@ public sealed record SpatialReference(int? Epsg, string? Wkt = null)
     /// <summary>True when nothing is known.</summary>
     public bool IsUnknown => Epsg is null && string.IsNullOrWhiteSpace(Wkt);
 
-    /// <summary>True for EPSG geographic codes this library recognises (4326, 4490, 4269, 4258, 4267, 4283, 4612).</summary>
-    public bool IsGeographic => Epsg is 4326 or 4490 or 4269 or 4258 or 4267 or 4283 or 4612 or 4214
+    /// <summary>True for EPSG geographic codes this library recognises (4326, 4490, 4610, 4214, 4269, 4258, 4267, 4283, 4612).</summary>
+    public bool IsGeographic => Epsg is 4326 or 4490 or 4610 or 4269 or 4258 or 4267 or 4283 or 4612 or 4214
         || (Epsg is null && Wkt is not null && Wkt.TrimStart().StartsWith("GEOG", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>True if both describe the same CRS (EPSG codes equal, or WKT equal when codes are missing). Unknown matches only unknown.</summary>

@@ -85,7 +85,7 @@ public sealed class Boundary
         var digits = name.Split(':', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
         if (int.TryParse(digits, out int code) && name.Contains("EPSG", StringComparison.OrdinalIgnoreCase))
         {
-            if (!EpsgRegistry.IsSupported(code)) throw new FileFormatException(path, $"boundary CRS EPSG:{code} is not supported; supported are 4326, 4490, 3857, 326xx/327xx (UTM) and 4491–4554 (CGCS2000 Gauss–Kruger).");
+            if (!EpsgRegistry.IsSupported(code)) throw new FileFormatException(path, $"boundary CRS EPSG:{code} is not supported; supported are {EpsgRegistry.SupportedList}.");
             return SpatialReference.FromEpsg(code);
         }
         throw new FileFormatException(path, $"unknown boundary CRS '{name}'.");

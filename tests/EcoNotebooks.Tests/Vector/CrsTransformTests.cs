@@ -24,6 +24,15 @@ public class CrsTransformTests
         { 4490, 4534, 75.8, 39.5, 0.001 },           // CGCS2000 geographic → GK CM 75°E
         { 4547, 4326, 445_678.9, 4_207_000.1, 1e-8 },
         { 32649, 32648, 500_000, 4_000_000, 0.02 },  // 6° off the CM of zone 48
+        { 2364, 4326, 40_450_000, 4_000_000, 1e-8 },    // Xian 1980 3° GK zone 40 (prefix), ballpark to WGS 84 as PROJ
+        { 4326, 2381, 111.2, 36.13, 0.001 },         // Xian 1980 3° GK CM 111°E
+        { 4326, 2333, 111.5, 40.2, 0.001 },          // Xian 1980 6° GK zone 19 (prefix)
+        { 2414, 4326, 38_450_000, 4_000_000, 1e-8 },    // Beijing 1954 3° GK zone 38 (prefix), inland: PROJ's ballpark too
+        { 4326, 2434, 111.2, 36.13, 0.001 },         // Beijing 1954 3° GK CM 111°E
+        { 4326, 21419, 111.5, 40.2, 0.001 },         // Beijing 1954 6° GK zone 19 (prefix)
+        { 4326, 21460, 117.5, 30.2, 0.001 },         // Beijing 1954 6° GK CM 117°E
+        { 32649, 2381, 612_345.6, 3_998_765.4, 0.001 },
+        { 4214, 4326, 111.2, 36.13, 1e-9 },          // ballpark: unchanged, as PROJ
     };
 
     [SkippableTheory]
@@ -60,6 +69,10 @@ public class CrsTransformTests
     [InlineData(4526)]
     [InlineData(4499)]
     [InlineData(4505)]
+    [InlineData(2364)]
+    [InlineData(2381)]
+    [InlineData(2414)]
+    [InlineData(21419)]
     public void Identify_RecognisesEsriPrjWithoutAuthority(int epsg)
     {
         var wkt = EpsgRegistry.Wkt(epsg);
