@@ -6,6 +6,7 @@ using EcoNotebooks.Rasters;
 using EcoNotebooks.Samples.Lingbei;
 using EcoNotebooks.Tables;
 using EcoNotebooks.Vector;
+using Microsoft.Data.Analysis;
 
 namespace EcoNotebooks.Pipelines.Lingbei;
 
@@ -157,6 +158,25 @@ public sealed record LingbeiDataset(RasterGrid Grid, IReadOnlyList<IndicatorYear
             }
         }
         return new LingbeiDataset(grid, inputs, zones, names) { LandsatSources = sources };
+    }
+
+    /// <summary>
+    /// <see cref="LandsatSources"/> as a DataFrame, one row per scene (or prepared file): year, route ("scenes" or
+    /// "prepared"), file (scene product id or file name), date (yyyy-MM-dd, empty for prepared), clear_pct (share of
+    /// study-area pixels clear in QA_PIXEL, NaN for prepared), method (compositing method, empty for prepared).
+    /// </summary>
+    public DataFrame LandsatTable()
+    {
+        var rows = LandsatSources.SelectMany(s => s.Files.Select((f, i) => (s.Year, s.Route, File: Path.GetFileName(f),
+            Date: i < s.Dates.Count ? s.Dates[i].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "",
+            Clear: i < s.ClearPercent.Count ? Math.Round(s.ClearPercent[i], 1) : double.NaN, Method: s.Method?.ToString() ?? ""))).ToList();
+        return new DataFrame(
+            new Int32DataFrameColumn("year", rows.Select(r => r.Year)),
+            new StringDataFrameColumn("route", rows.Select(r => r.Route)),
+            new StringDataFrameColumn("file", rows.Select(r => r.File)),
+            new StringDataFrameColumn("date", rows.Select(r => r.Date)),
+            new DoubleDataFrameColumn("clear_pct", rows.Select(r => r.Clear)),
+            new StringDataFrameColumn("method", rows.Select(r => r.Method)));
     }
 
     /// <summary>The data set of an in-memory synthetic sample (its Landsat scenes must have been generated).</summary>

@@ -55,6 +55,12 @@ public class LingbeiLandsatTests
             // Every scene is cloudy somewhere in the study area, none is clear everywhere.
             Assert.All(s.ClearPercent, p => Assert.InRange(p, 50, 95));
         }
+        var table = data.LandsatTable();
+        Assert.Equal(13, table.Rows.Count);
+        Assert.Equal(["year", "route", "file", "date", "clear_pct", "method"], table.Columns.Select(c => c.Name));
+        Assert.Equal("LT05_L2SP_121043_20000910_20200906_02_T1", table["file"][0]);
+        Assert.Equal("2000-09-10", table["date"][0]);
+        Assert.Equal("Median", table["method"][0]);
         var sample = LingbeiGenerator.Generate(LingbeiSamples.ReadOptions(RepoPaths.Of("data-samples", "lingbei")));
         SameAsCalibrated(data, sample);
     }
