@@ -20,6 +20,9 @@ namespace EcoNotebooks.Samples.Lingbei;
 /// and the thermal band is the at-sensor radiance of that temperature through the radiative transfer equation
 /// (Eq. 8) with the NDVI-threshold emissivity, so <see cref="LandSurfaceTemperature"/> recovers it. Rainfall,
 /// population (≈1 km blocks), PM2.5 (≈0.01° blocks) and CO2 (per township) are smooth or blocky as real products.</para>
+/// <para>The Landsat stack of a year (<see cref="Landsat"/>) is the calibrated clear-sky surface; the sample folder
+/// carries it as cloudy Collection 2 Level-2 scene folders built from it by <see cref="LingbeiScenes"/>, which the
+/// notebook composites back.</para>
 /// SYNTHETIC: not Landsat, CLCD or statistical data.
 /// </summary>
 public static class LingbeiGenerator

@@ -202,6 +202,36 @@ public class LingbeiOwnDataTests
         }
     }
 
+    /// <summary>A real boundary is irregular: pixels outside it are missing in the Landsat layers and the pipeline evaluates only the inside.</summary>
+    [Fact]
+    public void Irregular_boundary_masks_the_outside_and_the_pipeline_runs_on_the_inside()
+    {
+        using var dir = new TempDir();
+        string folder = UserFolder(dir);
+        var g = Small.Grid;
+        var (minX, minY, maxX, maxY) = g.Extent;
+        // A pentagon in UTM (legacy "crs" member), well inside the grid.
+        var pts = new[] { (minX + 300, maxY - 200), (maxX - 400, maxY - 500), (maxX - 250, minY + 900), (minX + 1500, minY + 300), (minX + 200, minY + 1600) };
+        string coords = string.Join(", ", pts.Append(pts[0]).Select(p => FormattableString.Invariant($"[{p.Item1}, {p.Item2}]")));
+        File.WriteAllText(Path.Combine(folder, "boundary.geojson"),
+            "{\"type\": \"Feature\", \"crs\": {\"type\": \"name\", \"properties\": {\"name\": \"EPSG:32650\"}}, \"properties\": {}, \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[" + coords + "]]}}");
+        var data = LingbeiDataset.Load(folder);
+        var inside = RasterClip.Mask(g, Boundary.Read(Path.Combine(folder, "boundary.geojson")));
+        int nInside = inside.Count(b => b);
+        Assert.InRange(nInside, g.PixelCount / 3, g.PixelCount - 1);
+        foreach (var y in data.Years)
+        {
+            var red = Raster.Load(y.Bands.Red.Source).Band(0).ToDoubleArray();
+            for (int i = 0; i < red.Length; i++) Assert.Equal(!inside[i], double.IsNaN(red[i]));
+        }
+        var result = LingbeiPipeline.Run(data);
+        foreach (var y in result.Years)
+        {
+            Assert.InRange(y.Mean, 0.2, 0.95);
+            Assert.Equal(nInside, y.ClassAreas.Sum(a => a.Pixels));
+        }
+    }
+
     [Fact]
     public void Prepared_layer_route_still_works_next_to_scene_years()
     {
