@@ -111,17 +111,32 @@ public class LingbeiCommittedSampleTests
     }
 
     [Fact]
-    public void Regenerated_Landsat_matches_the_pinned_checksums()
+    public void Regenerated_Landsat_stacks_and_scene_folders_match_the_pinned_checksums()
     {
         var o = LingbeiSamples.ReadOptions(Folder);
         var sums = LingbeiSamples.ReadChecksums(Folder);
+        var sceneSums = LingbeiSamples.ReadSceneChecksums(Folder);
+        Assert.Equal(13, sceneSums.Count);
         var land = LingbeiGenerator.BuildLandscape(o);
         for (int t = 0; t < LingbeiGenerator.Years.Count; t++)
         {
             int y = LingbeiGenerator.Years[t];
             Assert.Equal(sums[y], LingbeiSamples.PixelChecksum(LingbeiGenerator.Landsat(land, t)));
-            string cached = Path.Combine(Folder, "cache", $"landsat_{y}.tif");
-            if (File.Exists(cached)) Assert.Equal(sums[y], LingbeiSamples.PixelChecksum(GeoTiff.Read(cached)));
+            // The Collection 2 scene folders built from it are pinned too, and the cached files hold exactly their pixels.
+            foreach (var scene in LingbeiScenes.Build(land, t))
+            {
+                Assert.Equal(sceneSums[scene.ProductId], scene.Checksum());
+                string dir = Path.Combine(Folder, "cache", LingbeiScenes.RelativeFolder(y, scene.ProductId));
+                if (!Directory.Exists(dir)) continue;
+                foreach (var (suffix, r) in scene.Layers)
+                {
+                    var read = GeoTiff.Read(Path.Combine(dir, $"{scene.ProductId}_{suffix}.TIF"));
+                    Assert.Equal(r.PixelType, read.PixelType);
+                    Assert.Equal(r.NoData, read.NoData);
+                    Assert.Equal(LingbeiSamples.PixelChecksum(r), LingbeiSamples.PixelChecksum(read));
+                }
+                Assert.Equal(scene.MtlText, File.ReadAllText(Path.Combine(dir, $"{scene.ProductId}_MTL.txt")));
+            }
         }
     }
 }

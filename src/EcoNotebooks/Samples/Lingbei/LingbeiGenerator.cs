@@ -20,6 +20,9 @@ namespace EcoNotebooks.Samples.Lingbei;
 /// and the thermal band is the at-sensor radiance of that temperature through the radiative transfer equation
 /// (Eq. 8) with the NDVI-threshold emissivity, so <see cref="LandSurfaceTemperature"/> recovers it. Rainfall,
 /// population (≈1 km blocks), PM2.5 (≈0.01° blocks) and CO2 (per township) are smooth or blocky as real products.</para>
+/// <para>The Landsat stack of a year (<see cref="Landsat"/>) is the calibrated clear-sky surface; the sample folder
+/// carries it as cloudy Collection 2 Level-2 scene folders built from it by <see cref="LingbeiScenes"/>, which the
+/// notebook composites back.</para>
 /// SYNTHETIC: not Landsat, CLCD or statistical data.
 /// </summary>
 public static class LingbeiGenerator
@@ -293,7 +296,13 @@ public static class LingbeiGenerator
     }
 
     /// <summary>The Landsat stack (int16, 7 bands, see <see cref="LingbeiSampleYear.Landsat"/>) of study year index <paramref name="t"/>.</summary>
-    public static Raster Landsat(Landscape land, int t)
+    public static Raster Landsat(Landscape land, int t) => LandsatWithTemperature(land, t).Stack;
+
+    /// <summary>
+    /// The Landsat stack of <see cref="Landsat"/> and the surface temperature (K) each pixel's thermal radiance was
+    /// computed from (the ST_B6/ST_B10 layer of the synthetic Collection 2 scenes, <see cref="LingbeiScenes"/>).
+    /// </summary>
+    public static (Raster Stack, double[] SurfaceTemperature) LandsatWithTemperature(Landscape land, int t)
     {
         var o = land.Options;
         int w = o.Width, h = o.Height, n = w * h;
@@ -305,6 +314,7 @@ public static class LingbeiGenerator
         int seed = o.Seed * 17 + Years[t];
         var bands = new double[7][];
         for (int b = 0; b < 7; b++) bands[b] = new double[n];
+        var surfaceT = new double[n];
         PixelRows(h, r =>
         {
             Span<double> rho = stackalloc double[6];
@@ -327,10 +337,11 @@ public static class LingbeiGenerator
                 double offset = lc[i] switch { Impervious => 4, Barren => 3, Water => -4, _ => 0 };
                 double ts = SurfaceT0[t] + 10 * (1 - fv[i]) + offset - 0.0065 * (land.Dem[i] - 480) + 0.4 * HashNoise.Normal(seed, c, r, 6);
                 bands[6][i] = Math.Round(LandSurfaceTemperature.AtSensorRadiance(ts, eps, atm, k) / RadianceScale);
+                surfaceT[i] = ts;
             }
         });
         var raster = new Raster(o.Grid, bands.Select(v => (RasterBand)new RasterBand<short>(w, h, v.Select(x => (short)x).ToArray(), LandsatNoData)).ToArray());
-        return raster;
+        return (raster, surfaceT);
     }
 
     /// <summary>Monthly rainfall (int16 mm × 10, 12 bands) of study year index <paramref name="t"/>.</summary>
@@ -454,7 +465,7 @@ public static class LingbeiGenerator
     }
 
     /// <summary>A smooth field from hashed noise on a coarse lattice (cell <paramref name="scale"/> pixels), bilinear, sd ≈ 0.6–1.</summary>
-    private static double SmoothHash(int seed, int c, int r, int scale)
+    internal static double SmoothHash(int seed, int c, int r, int scale)
     {
         int x0 = c / scale, y0 = r / scale; double tx = (double)(c % scale) / scale, ty = (double)(r % scale) / scale;
         double a = HashNoise.Normal(seed, x0, y0, 99), b = HashNoise.Normal(seed, x0 + 1, y0, 99);

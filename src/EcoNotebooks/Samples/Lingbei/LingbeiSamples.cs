@@ -9,30 +9,37 @@ using EcoNotebooks.Rasters;
 namespace EcoNotebooks.Samples.Lingbei;
 
 /// <summary>
-/// Writes and maintains the synthetic Lingbei sample folder (data-samples/lingbei). The small layers are committed;
-/// the Landsat scenes (≈3 MB each, incompressible noise) are regenerated deterministically on first use into the
-/// folder's <c>cache/</c> (git-ignored) by <see cref="EnsureLandsat"/>, and pinned by the SHA-256 of their pixel values
-/// recorded in <c>generator.json</c>. SYNTHETIC data.
+/// Writes and maintains the synthetic Lingbei sample folder (data-samples/lingbei). The small layers and the study-area
+/// boundary are committed; the Landsat scenes (Collection 2 Level-2 scene folders as USGS delivers them, ≈60 MB of
+/// incompressible noise, <see cref="LingbeiScenes"/>) are regenerated deterministically on first use into the folder's
+/// <c>cache/landsat/YYYY/&lt;product id&gt;/</c> (git-ignored) by <see cref="EnsureLandsat"/>, and pinned by the SHA-256
+/// of their pixel values recorded in <c>generator.json</c>. SYNTHETIC data.
 /// </summary>
 public static class LingbeiSamples
 {
     /// <summary>Marker line of the sample README (identifies a sample folder).</summary>
     public const string ReadmeTitle = "# Lingbei sample data (SYNTHETIC)";
 
+    /// <summary>
+    /// Version of the cached Landsat layout, recorded in generator.json: a cache made for another layout (e.g. the
+    /// former prepared <c>cache/landsat_YYYY.tif</c> stacks) no longer matches the stamp and is regenerated.
+    /// </summary>
+    public const string LandsatLayout = "Collection 2 Level-2 scene folders cache/landsat/YYYY/PRODUCT_ID/, v1";
+
     /// <summary>Committed file names, in the order written.</summary>
     public static IReadOnlyList<string> CommittedFileNames { get; } =
     [
-        "dem.tif", "erodibility.tif", "sites.tif", "sites.csv", "scenes.csv",
+        "dem.tif", "erodibility.tif", "sites.tif", "sites.csv", "scenes.csv", LingbeiScenes.BoundaryFileName,
         .. LingbeiGenerator.Years.SelectMany(y => new[] { $"landcover_{y}.tif", $"rainfall_{y}.tif", $"population_{y}.tif", $"pm25_{y}.tif", $"co2_{y}.tif" }),
         "generator.json", ".gitignore", "README.md",
     ];
 
-    /// <summary>Cached (regenerated, not committed) file names, relative to the folder.</summary>
-    public static IReadOnlyList<string> CachedFileNames { get; } = LingbeiGenerator.Years.Select(y => $"cache/landsat_{y}.tif").ToList();
+    /// <summary>Cached (regenerated, not committed) file names, relative to the folder: every file of every scene folder.</summary>
+    public static IReadOnlyList<string> CachedFileNames { get; } = LingbeiScenes.RelativeFiles().Select(f => "cache/" + f).ToList();
 
     private static readonly GeoTiffWriteOptions Tif = new() { Compression = GeoTiffCompression.Deflate, DeflateLevel = 9 };
 
-    /// <summary>Generates and writes the committed layers and the cached Landsat scenes; returns the paths written.</summary>
+    /// <summary>Generates and writes the committed layers and the cached Landsat scene folders; returns the paths written.</summary>
     public static IReadOnlyList<string> WriteTo(string folder, LingbeiSampleOptions? options = null, IProgress<string>? progress = null)
     {
         var o = (options ?? new LingbeiSampleOptions()).Validate();
@@ -46,6 +53,7 @@ public static class LingbeiSamples
         GeoTiff.Write(sample.Sites, P("sites.tif"), Tif);
         AtomicFile.WriteAllText(P("sites.csv"), SitesCsv(o));
         AtomicFile.WriteAllText(P("scenes.csv"), ScenesCsv());
+        AtomicFile.WriteAllText(P(LingbeiScenes.BoundaryFileName), LingbeiScenes.BoundaryGeoJson(o));
         foreach (var y in sample.Years)
         {
             GeoTiff.Write(y.LandCover, P($"landcover_{y.Year}.tif"), Tif);
@@ -54,17 +62,24 @@ public static class LingbeiSamples
             GeoTiff.Write(y.Pm25, P($"pm25_{y.Year}.tif"), Tif);
             GeoTiff.Write(y.Co2, P($"co2_{y.Year}.tif"), Tif);
         }
-        progress?.Report("Landsat scenes (cache/)");
+        progress?.Report("Landsat Collection 2 scene folders (cache/landsat/)");
         var land = LingbeiGenerator.BuildLandscape(o);
-        var sums = new Dictionary<string, string>();
-        Directory.CreateDirectory(Path.Combine(folder, "cache"));
+        var stackSums = new Dictionary<string, string>();
+        var sceneSums = new Dictionary<string, string>();
+        ClearCache(folder);
         for (int t = 0; t < LingbeiGenerator.Years.Count; t++)
         {
-            var ls = LingbeiGenerator.Landsat(land, t);
-            sums[LingbeiGenerator.Years[t].ToString(CultureInfo.InvariantCulture)] = PixelChecksum(ls);
-            GeoTiff.Write(ls, P($"cache/landsat_{LingbeiGenerator.Years[t]}.tif"), Tif);
+            int year = LingbeiGenerator.Years[t];
+            stackSums[year.ToString(CultureInfo.InvariantCulture)] = PixelChecksum(LingbeiGenerator.Landsat(land, t));
+            foreach (var scene in LingbeiScenes.Build(land, t))
+            {
+                sceneSums[scene.ProductId] = scene.Checksum();
+                written.AddRange(LingbeiScenes.Write(scene, Path.Combine(folder, "cache", "landsat", year.ToString(CultureInfo.InvariantCulture))));
+            }
         }
-        AtomicFile.WriteAllText(P("generator.json"), GeneratorJson(o, sums));
+        string generatorJson = GeneratorJson(o, stackSums, sceneSums);
+        AtomicFile.WriteAllText(P("generator.json"), generatorJson);
+        AtomicFile.WriteAllText(Path.Combine(folder, "cache", StampName), generatorJson);
         AtomicFile.WriteAllText(P(".gitignore"), "cache/\n");
         AtomicFile.WriteAllText(P("README.md"), Readme(o));
         return written;
@@ -75,34 +90,71 @@ public static class LingbeiSamples
         File.Exists(Path.Combine(folder, "generator.json")) && File.Exists(Path.Combine(folder, "README.md"))
         && File.ReadLines(Path.Combine(folder, "README.md")).FirstOrDefault() == ReadmeTitle;
 
+    private const string StampName = "generator.stamp";
+
+    /// <summary>Deletes the regenerated Landsat data of a sample folder's cache (scene folders, former prepared stacks, stamp).</summary>
+    private static void ClearCache(string folder)
+    {
+        string cache = Path.Combine(folder, "cache");
+        if (!Directory.Exists(cache)) return;
+        foreach (var f in Directory.GetFiles(cache, "landsat_*.tif")) File.Delete(f);
+        if (Directory.Exists(Path.Combine(cache, "landsat"))) Directory.Delete(Path.Combine(cache, "landsat"), true);
+        if (File.Exists(Path.Combine(cache, StampName))) File.Delete(Path.Combine(cache, StampName));
+    }
+
     /// <summary>
-    /// Regenerates the Landsat scenes of a sample folder into its <c>cache/</c> when they are missing (the options are
-    /// read from generator.json), atomically; returns the paths written (empty when all were present).
+    /// Regenerates the Landsat scene folders of a sample folder into <c>cache/landsat/YYYY/</c> when they are missing or
+    /// were made from another generator.json (options read from it); each scene folder appears atomically (written to a
+    /// hidden temporary folder, then renamed) and the stamp is written last. Returns the paths written (empty when the
+    /// cache was complete).
     /// </summary>
     public static IReadOnlyList<string> EnsureLandsat(string folder)
     {
-        // The cache is valid only for the generator.json it was made from: a changed generator (new calibration)
-        // invalidates it, so a pulled update never runs on stale scenes.
-        string stampPath = Path.Combine(folder, "cache", "generator.stamp");
+        // One writer at a time: in this process (parallel tests) and across processes (a lock file in cache/).
+        lock (CacheLock)
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "cache"));
+            using var fileLock = AcquireLock(Path.Combine(folder, "cache", ".lock"));
+            return EnsureLandsatLocked(folder);
+        }
+    }
+
+    private static readonly object CacheLock = new();
+
+    private static FileStream AcquireLock(string path)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(10);
+        while (true)
+        {
+            try { return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
+            catch (IOException) when (DateTime.UtcNow < deadline) { Thread.Sleep(500); }
+        }
+    }
+
+    private static IReadOnlyList<string> EnsureLandsatLocked(string folder)
+    {
+        // The cache is valid only for the generator.json it was made from: a changed generator (new calibration, new
+        // layout) invalidates it, so a pulled update never runs on stale scenes.
+        string stampPath = Path.Combine(folder, "cache", StampName);
         string generatorJson = File.ReadAllText(Path.Combine(folder, "generator.json"));
-        if (Directory.Exists(Path.Combine(folder, "cache")) && (!File.Exists(stampPath) || File.ReadAllText(stampPath) != generatorJson))
-            foreach (var y in LingbeiGenerator.Years)
-            {
-                string cached = Path.Combine(folder, "cache", $"landsat_{y}.tif");
-                if (File.Exists(cached)) File.Delete(cached);
-            }
-        var missing = LingbeiGenerator.Years.Select((y, t) => (y, t))
-            .Where(x => !File.Exists(Path.Combine(folder, $"landsat_{x.y}.tif")) && !File.Exists(Path.Combine(folder, "cache", $"landsat_{x.y}.tif"))).ToList();
+        if (!File.Exists(stampPath) || File.ReadAllText(stampPath) != generatorJson) ClearCache(folder);
+        var missing = new List<int>();
+        for (int t = 0; t < LingbeiGenerator.Years.Count; t++)
+        {
+            int year = LingbeiGenerator.Years[t];
+            var sensor = LingbeiGenerator.SensorOf(year);
+            if (LingbeiScenes.Dates(t).Any(d => !Directory.Exists(Path.Combine(folder, "cache", LingbeiScenes.RelativeFolder(year, LingbeiScenes.ProductId(sensor, d))))))
+                missing.Add(t);
+        }
         if (missing.Count == 0) return [];
         var o = ReadOptions(folder);
         var land = LingbeiGenerator.BuildLandscape(o);
-        Directory.CreateDirectory(Path.Combine(folder, "cache"));
         var written = new List<string>();
-        foreach (var (y, t) in missing)
+        foreach (int t in missing)
         {
-            string p = Path.Combine(folder, "cache", $"landsat_{y}.tif");
-            GeoTiff.Write(LingbeiGenerator.Landsat(land, t), p, Tif);
-            written.Add(p);
+            string parent = Path.Combine(folder, "cache", "landsat", LingbeiGenerator.Years[t].ToString(CultureInfo.InvariantCulture));
+            foreach (var scene in LingbeiScenes.Build(land, t))
+                if (!Directory.Exists(Path.Combine(parent, scene.ProductId))) written.AddRange(LingbeiScenes.Write(scene, parent));
         }
         AtomicFile.WriteAllText(stampPath, generatorJson);
         return written;
@@ -134,12 +186,22 @@ public static class LingbeiSamples
         catch (KeyNotFoundException e) { throw new FileFormatException(path, "a generator option is missing: " + e.Message); }
     }
 
-    /// <summary>The Landsat pixel checksums recorded in a sample folder's generator.json (year → SHA-256 hex).</summary>
+    /// <summary>
+    /// The checksums of the calibrated clear-sky Landsat stacks recorded in a sample folder's generator.json (year →
+    /// SHA-256 hex of <see cref="LingbeiGenerator.Landsat"/>, the layers the calibration ran on).
+    /// </summary>
     public static IReadOnlyDictionary<int, string> ReadChecksums(string folder)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "generator.json")));
         return doc.RootElement.GetProperty("landsat_pixel_sha256").EnumerateObject()
             .ToDictionary(p => int.Parse(p.Name, CultureInfo.InvariantCulture), p => p.Value.GetString()!);
+    }
+
+    /// <summary>The checksums of the Landsat scene folders recorded in generator.json (product id → <see cref="LingbeiSyntheticScene.Checksum"/>).</summary>
+    public static IReadOnlyDictionary<string, string> ReadSceneChecksums(string folder)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "generator.json")));
+        return doc.RootElement.GetProperty("landsat_scene_sha256").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
     }
 
     /// <summary>SHA-256 (hex) of all pixel values of a raster, band by band, row-major, as little-endian float64 — independent of the file encoding.</summary>
@@ -178,17 +240,17 @@ public static class LingbeiSamples
 
     private static string ScenesCsv()
     {
-        var sb = new StringBuilder("year,sensor,date,transmittance,upwelling,downwelling,reflectance_scale,radiance_scale,rainfall_scale,erodibility_scale\n");
+        var sb = new StringBuilder("year,sensor,transmittance,upwelling,downwelling,rainfall_scale,erodibility_scale\n");
         for (int t = 0; t < LingbeiGenerator.Years.Count; t++)
         {
-            var (sensor, date, atm) = LingbeiGenerator.Scene(t);
-            sb.Append(CultureInfo.InvariantCulture, $"{LingbeiGenerator.Years[t]},{(sensor == Indicators.Sensor.LandsatTM ? "TM" : "OLI")},{date:yyyy-MM-dd},{F(atm.Transmittance)},{F(atm.Upwelling)},{F(atm.Downwelling)},")
-              .Append(CultureInfo.InvariantCulture, $"{F(LingbeiGenerator.ReflectanceScale)},{F(LingbeiGenerator.RadianceScale)},{F(LingbeiGenerator.RainfallScale)},{F(LingbeiGenerator.ErodibilityScale)}\n");
+            var (sensor, _, atm) = LingbeiGenerator.Scene(t);
+            sb.Append(CultureInfo.InvariantCulture, $"{LingbeiGenerator.Years[t]},{(sensor == Indicators.Sensor.LandsatTM ? "TM" : "OLI")},{F(atm.Transmittance)},{F(atm.Upwelling)},{F(atm.Downwelling)},")
+              .Append(CultureInfo.InvariantCulture, $"{F(LingbeiGenerator.RainfallScale)},{F(LingbeiGenerator.ErodibilityScale)}\n");
         }
         return sb.ToString();
     }
 
-    private static string GeneratorJson(LingbeiSampleOptions o, IReadOnlyDictionary<string, string> sums)
+    private static string GeneratorJson(LingbeiSampleOptions o, IReadOnlyDictionary<string, string> sums, IReadOnlyDictionary<string, string> sceneSums)
     {
         var doc = new Dictionary<string, object>
         {
@@ -197,6 +259,8 @@ public static class LingbeiSamples
             ["origin_x"] = o.OriginX, ["origin_y"] = o.OriginY, ["epsg"] = 32650, ["halo_length"] = o.HaloLength,
             ["disturbance"] = o.Disturbance, ["contrast"] = o.Contrast, ["fringe_width"] = o.FringeWidth, ["site_disturbance"] = o.SiteDisturbance,
             ["landsat_pixel_sha256"] = sums,
+            ["landsat_layout"] = LandsatLayout,
+            ["landsat_scene_sha256"] = sceneSums,
         };
         return JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
