@@ -12,7 +12,13 @@ namespace EcoNotebooks.Pipelines.Changhe;
 /// <item><c>land-cover.tif</c>: <see cref="LandCoverClass"/> codes (1 forest, 2 shrubland, 3 grassland, 4 farmland,
 ///   5 construction, 6 water, 7 bare; 0 = outside);</item>
 /// <item><c>ld.tif</c>: land degradation 0–1 (e.g. from <c>econb</c>'s weighting tools, paper Eq. 5);</item>
-/// <item><c>MAT.tif</c> (°C), <c>MAP.tif</c> (mm), <c>MAE.tif</c> (mm), <c>MAS.tif</c> (MJ m⁻²): annual climate drivers;</item>
+/// <item><c>stations.csv</c> and <c>dem.tif</c>: meteorological station records (long format: station, lon, lat or x, y
+///   in the grid's CRS, elevation, date, temperature °C, precipitation mm, solar MJ m⁻² and optionally
+///   evapotranspiration mm, one row per station and month) and the elevation (m) on the grid; the annual climate
+///   drivers MAT, MAP, MAE and MAS are interpolated from them by <see cref="ChangheStationClimate"/> (thin-plate spline
+///   with elevation, as ANUSPLIN in the paper);</item>
+/// <item>or prepared drivers <c>MAT.tif</c> (°C), <c>MAP.tif</c> (mm), <c>MAE.tif</c> (mm), <c>MAS.tif</c> (MJ m⁻²): a
+///   present file takes precedence over the stations for that driver, so stations are needed only for the missing ones;</item>
 /// <item><c>soil-samples.csv</c>: columns x, y (grid CRS units), CF, SOC, TN, AP, AK, pH, BD;</item>
 /// <item><c>monthly/ndvi_YYYY-MM.tif</c>, <c>temperature_YYYY-MM.tif</c> (°C), <c>precipitation_YYYY-MM.tif</c> (mm),
 ///   <c>solar_YYYY-MM.tif</c> (MJ m⁻² month⁻¹) and optionally <c>evapotranspiration_YYYY-MM.tif</c> (mm) for every
@@ -27,7 +33,11 @@ public static class ChangheInputFiles
     /// <summary>Loads the folder described in the summary.</summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="FileNotFoundException">A required file is missing (the message names it).</exception>
-    public static ChangheInputs Load(string directory)
+    /// <param name="directory">The input folder.</param>
+    /// <param name="progress">Receives one line per interpolated climate driver.</param>
+    /// <exception cref="IO.FileFormatException">stations.csv lacks a column or has a malformed value (file:line: detail).</exception>
+    /// <exception cref="ArgumentException">A station lies outside dem.tif, too few stations have complete records, or grids differ.</exception>
+    public static ChangheInputs Load(string directory, IProgress<string>? progress = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"Changhe input folder '{directory}' does not exist.");
@@ -38,7 +48,23 @@ public static class ChangheInputFiles
         }
         var lc = GeoTiff.Read(Need("land-cover.tif"));
         var ld = GeoTiff.Read(Need("ld.tif"));
-        var climate = ChangheInputs.ClimateCodes.ToDictionary(c => c, c => GeoTiff.Read(Need(c + ".tif")));
+        var climate = new Dictionary<string, Raster>();
+        foreach (var c in ChangheInputs.ClimateCodes)
+            if (File.Exists(Path.Combine(directory, c + ".tif"))) climate[c] = GeoTiff.Read(Path.Combine(directory, c + ".tif"));
+        var missing = ChangheInputs.ClimateCodes.Where(c => !climate.ContainsKey(c)).ToArray();
+        string demPath = Path.Combine(directory, "dem.tif"), stationsPath = Path.Combine(directory, "stations.csv");
+        var dem = File.Exists(demPath) ? GeoTiff.Read(demPath) : null;
+        ChangheStationClimate? stations = null;
+        if (missing.Length > 0)
+        {
+            if (!File.Exists(stationsPath))
+                throw new FileNotFoundException($"Changhe input file '{Path.Combine(directory, missing[0] + ".tif")}' is missing and there is no '{stationsPath}' to interpolate {string.Join(", ", missing)} from (see ChangheInputFiles for the layout).", stationsPath);
+            if (dem is null)
+                throw new FileNotFoundException($"Changhe input file '{demPath}' is missing; it is needed to interpolate {string.Join(", ", missing)} from '{stationsPath}' (elevation covariate).", demPath);
+            lc.Grid.EnsureSameGrid(dem.Grid, "land-cover.tif", "dem.tif");
+            stations = ChangheStationClimate.Read(stationsPath, dem, demPath, progress);
+            foreach (var c in missing) climate[c] = stations.Maps[c];
+        }
         var soil = CsvTable.Read(Need("soil-samples.csv"), ["x", "y", .. ChangheInputs.SoilCodes]);
         var monthly = Path.Combine(directory, "monthly");
         if (!Directory.Exists(monthly)) throw new DirectoryNotFoundException($"Monthly input folder '{monthly}' does not exist.");
@@ -57,7 +83,8 @@ public static class ChangheInputFiles
         }).ToArray();
         Func<int, int, IRasterSource>? Pair(string kind) =>
             Directory.EnumerateFiles(monthly, kind + "_*.tif").Any() ? (y, m) => new GeoTiffFileSource(M(kind, new DateTime(y, m, 1))) : null;
-        return new ChangheInputs(lc, months, climate, ld, soil, Pair("fine-ndvi"), Pair("coarse-ndvi")).Validate();
+        return new ChangheInputs(lc, months, climate, ld, soil, Pair("fine-ndvi"), Pair("coarse-ndvi"))
+        { Dem = dem, StationClimate = stations, ClimateFromStations = missing }.Validate();
     }
 }
 

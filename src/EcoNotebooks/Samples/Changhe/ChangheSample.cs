@@ -33,6 +33,13 @@ public sealed class ChangheSample
     public DataFrame SoilSamples { get; internal set; } = null!;
     /// <summary>Annual climate drivers averaged over the years: MAT (°C), MAP (mm), MAE (mm), MAS (MJ m⁻²).</summary>
     public IReadOnlyDictionary<string, Raster> Climate { get; internal set; } = new Dictionary<string, Raster>();
+    /// <summary>
+    /// Monthly records of the synthetic meteorological stations (long format, one row per station and month): station,
+    /// lon, lat (WGS 84), elevation (m), date (yyyy-MM-01), temperature (°C), precipitation (mm), solar (MJ m⁻² month⁻¹),
+    /// evapotranspiration (mm); the generator's fields at the station pixel plus documented station errors. Written as
+    /// <c>stations.csv</c>; the pipeline interpolates the climate drivers from it.
+    /// </summary>
+    public DataFrame Stations { get; internal set; } = null!;
     /// <summary>Monthly CASA inputs (fine 30 m NDVI, temperature, precipitation, calibrated solar radiation, evapotranspiration).</summary>
     public IReadOnlyList<CasaMonth> Months { get; internal set; } = [];
     /// <summary>Factor applied to the nominal solar radiation so that the CASA mean NPP equals the target (dimensionless).</summary>
