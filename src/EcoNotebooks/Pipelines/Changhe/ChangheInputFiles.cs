@@ -2,6 +2,8 @@ using System.Globalization;
 using EcoNotebooks.IO.GeoTiff;
 using EcoNotebooks.Productivity;
 using EcoNotebooks.Rasters;
+using EcoNotebooks.Rasters.Warp;
+using EcoNotebooks.RemoteSensing.Modis;
 using EcoNotebooks.Tables;
 
 namespace EcoNotebooks.Pipelines.Changhe;
@@ -24,7 +26,12 @@ namespace EcoNotebooks.Pipelines.Changhe;
 ///   <c>solar_YYYY-MM.tif</c> (MJ m⁻² month⁻¹) and optionally <c>evapotranspiration_YYYY-MM.tif</c> (mm) for every
 ///   month of whole years;</item>
 /// <item>optional <c>monthly/fine-ndvi_YYYY-MM.tif</c> and <c>coarse-ndvi_YYYY-MM.tif</c> (coarse resampled to the fine
-///   grid) for the ESTARFM demonstration.</item>
+///   grid) for the ESTARFM demonstration; instead of the coarse files, a <c>modis/</c> folder with the AppEEARS MOD13Q1
+///   (or MYD13Q1 …) NDVI GeoTIFFs as delivered (<c>…_NDVI_doyYYYYDDD_aid0001.tif</c>, optionally with their
+///   <c>…_pixel_reliability_…</c> or <c>…_VI_Quality_…</c> layers) gives the coarse NDVI of a month as the
+///   maximum-value composite of the 16-day composites starting in that month, each read by
+///   <see cref="ModisVegetationIndex"/> (scale 0.0001, fill and unreliable pixels NaN) and warped bilinearly onto the
+///   grid.</item>
 /// </list>
 /// Monthly files are opened when CASA reads them, so memory holds one month at a time.
 /// </summary>
@@ -83,8 +90,47 @@ public static class ChangheInputFiles
         }).ToArray();
         Func<int, int, IRasterSource>? Pair(string kind) =>
             Directory.EnumerateFiles(monthly, kind + "_*.tif").Any() ? (y, m) => new GeoTiffFileSource(M(kind, new DateTime(y, m, 1))) : null;
-        return new ChangheInputs(lc, months, climate, ld, soil, Pair("fine-ndvi"), Pair("coarse-ndvi"))
+        var modis = Path.Combine(directory, "modis");
+        var coarse = Pair("coarse-ndvi") ?? (Directory.Exists(modis) ? ModisMonthlyNdvi(modis, lc.Grid) : null);
+        return new ChangheInputs(lc, months, climate, ld, soil, Pair("fine-ndvi"), coarse)
         { Dem = dem, StationClimate = stations, ClimateFromStations = missing }.Validate();
+    }
+
+    /// <summary>
+    /// Monthly NDVI on <paramref name="grid"/> from a folder of AppEEARS MODIS VI GeoTIFFs: for (year, month), the
+    /// per-pixel maximum (NaN skipped) over the NDVI composites whose start date falls in that month (maximum-value
+    /// compositing, Holben 1986), each screened by its quality layer when one with the same product and date is present,
+    /// and warped bilinearly (gdalwarp <c>-r bilinear</c>) onto the grid. R: <c>terra::app(rast(files) * 1e-4, max, na.rm = TRUE)</c>
+    /// then <c>terra::project(x, grid, method = "bilinear")</c>.
+    /// </summary>
+    /// <param name="folder">The folder (files are matched by <see cref="ModisLayerName.TryParse"/>).</param>
+    /// <param name="grid">The analysis grid.</param>
+    /// <exception cref="FileNotFoundException">The folder holds no NDVI layer, or (when called) none for the month asked.</exception>
+    public static Func<int, int, IRasterSource> ModisMonthlyNdvi(string folder, RasterGrid grid)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        ArgumentNullException.ThrowIfNull(grid);
+        var layers = Directory.EnumerateFiles(folder, "*.tif").Select(f => (Path: f, Name: ModisLayerName.TryParse(f))).Where(t => t.Name is not null)
+            .Select(t => (t.Path, Name: t.Name!)).ToArray();
+        var ndvi = layers.Where(t => t.Name.Layer.EndsWith("NDVI", StringComparison.OrdinalIgnoreCase)).ToArray();
+        if (ndvi.Length == 0) throw new FileNotFoundException($"'{folder}' holds no AppEEARS MODIS NDVI layer (…_NDVI_doyYYYYDDD….tif).", folder);
+        string? Quality(ModisLayerName n) => layers.Where(t => t.Name.Product == n.Product && t.Name.Date == n.Date &&
+            (t.Name.Layer.Contains("pixel_reliability", StringComparison.OrdinalIgnoreCase) || t.Name.Layer.Contains("VI_Quality", StringComparison.OrdinalIgnoreCase)))
+            .Select(t => t.Path).FirstOrDefault();
+        return (year, month) =>
+        {
+            var files = ndvi.Where(t => t.Name.Date.Year == year && t.Name.Date.Month == month).OrderBy(t => t.Path, StringComparer.Ordinal).ToArray();
+            if (files.Length == 0) throw new FileNotFoundException($"'{folder}' has no MODIS NDVI composite starting in {year}-{month:00}.", folder);
+            var max = new double[grid.PixelCount];
+            Array.Fill(max, double.NaN);
+            foreach (var (path, name) in files)
+            {
+                var v = Warper.Warp(ModisVegetationIndex.Read(path, Quality(name)), grid, ResamplingMethod.Bilinear, 0, path)[0].ToDoubleArray();
+                for (int i = 0; i < max.Length; i++)
+                    if (!double.IsNaN(v[i]) && !(v[i] <= max[i])) max[i] = v[i];
+            }
+            return Raster.FromArray(grid, max);
+        };
     }
 }
 
