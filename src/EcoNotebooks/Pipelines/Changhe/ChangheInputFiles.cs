@@ -1,4 +1,5 @@
 using System.Globalization;
+using EcoNotebooks.Interpolation;
 using EcoNotebooks.IO.GeoTiff;
 using EcoNotebooks.Productivity;
 using EcoNotebooks.Rasters;
@@ -24,7 +25,8 @@ namespace EcoNotebooks.Pipelines.Changhe;
 /// <item><c>soil-samples.csv</c>: columns x, y (grid CRS units), CF, SOC, TN, AP, AK, pH, BD;</item>
 /// <item><c>monthly/ndvi_YYYY-MM.tif</c>, <c>temperature_YYYY-MM.tif</c> (°C), <c>precipitation_YYYY-MM.tif</c> (mm),
 ///   <c>solar_YYYY-MM.tif</c> (MJ m⁻² month⁻¹) and optionally <c>evapotranspiration_YYYY-MM.tif</c> (mm) for every
-///   month of whole years;</item>
+///   month of whole years; a missing temperature, precipitation or solar raster is interpolated from that month's
+///   rows of <c>stations.csv</c> (thin-plate spline with the DEM, ≥ 8 stations with a value) when CASA reads it;</item>
 /// <item>optional <c>monthly/fine-ndvi_YYYY-MM.tif</c> and <c>coarse-ndvi_YYYY-MM.tif</c> (coarse resampled to the fine
 ///   grid) for the ESTARFM demonstration; instead of the coarse files, a <c>modis/</c> folder with the AppEEARS MOD13Q1
 ///   (or MYD13Q1 …) NDVI GeoTIFFs as delivered (<c>…_NDVI_doyYYYYDDD_aid0001.tif</c>, optionally with their
@@ -80,13 +82,26 @@ public static class ChangheInputFiles
             .Where(d => d is not null).Select(d => d!.Value).Order().ToArray();
         if (stamps.Length == 0) throw new FileNotFoundException($"No monthly/ndvi_YYYY-MM.tif files in '{directory}'.");
         string M(string kind, DateTime d) => Path.Combine(monthly, $"{kind}_{d:yyyy-MM}.tif");
+        // Monthly climate: the raster when present, else that month interpolated from stations.csv (thin-plate spline + DEM).
+        var stationTables = new Dictionary<string, StationTable>();
+        IRasterSource Monthly(string kind, DateTime d)
+        {
+            if (File.Exists(M(kind, d))) return new GeoTiffFileSource(M(kind, d));
+            if (!File.Exists(stationsPath) || dem is null)
+                throw new FileNotFoundException($"Monthly input '{M(kind, d)}' is missing (and without stations.csv and dem.tif it cannot be interpolated).", M(kind, d));
+            if (!stationTables.TryGetValue(kind, out var table))
+            {
+                lc.Grid.EnsureSameGrid(dem.Grid, "land-cover.tif", "dem.tif");
+                stationTables[kind] = table = StationTable.Read(stationsPath, kind, lc.Grid.Crs);
+                ChangheStationClimate.Sites(table, dem.Grid, stationsPath, demPath); // every station inside the DEM, with elevation
+            }
+            return StationMonthSource.Create(table, kind, d.Year, d.Month, dem, stationsPath);
+        }
         var months = stamps.Select(d =>
         {
-            foreach (var kind in new[] { "temperature", "precipitation", "solar" })
-                if (!File.Exists(M(kind, d))) throw new FileNotFoundException($"Monthly input '{M(kind, d)}' is missing.", M(kind, d));
             string et = M("evapotranspiration", d);
-            return new CasaMonth(d.Year, d.Month, new GeoTiffFileSource(M("ndvi", d)), new GeoTiffFileSource(M("temperature", d)),
-                new GeoTiffFileSource(M("precipitation", d)), new GeoTiffFileSource(M("solar", d)), File.Exists(et) ? new GeoTiffFileSource(et) : null);
+            return new CasaMonth(d.Year, d.Month, new GeoTiffFileSource(M("ndvi", d)), Monthly("temperature", d),
+                Monthly("precipitation", d), Monthly("solar", d), File.Exists(et) ? new GeoTiffFileSource(et) : null);
         }).ToArray();
         Func<int, int, IRasterSource>? Pair(string kind) =>
             Directory.EnumerateFiles(monthly, kind + "_*.tif").Any() ? (y, m) => new GeoTiffFileSource(M(kind, new DateTime(y, m, 1))) : null;
@@ -105,7 +120,10 @@ public static class ChangheInputFiles
     /// </summary>
     /// <param name="folder">The folder (files are matched by <see cref="ModisLayerName.TryParse"/>).</param>
     /// <param name="grid">The analysis grid.</param>
+    /// <remarks>A composite whose quality layer rejects every pixel on the grid (cloudy over the whole area) is skipped;
+    /// a month whose composites are all skipped is all NaN.</remarks>
     /// <exception cref="FileNotFoundException">The folder holds no NDVI layer, or (when called) none for the month asked.</exception>
+    /// <exception cref="ArgumentException">(When called) a composite does not overlap the grid.</exception>
     public static Func<int, int, IRasterSource> ModisMonthlyNdvi(string folder, RasterGrid grid)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
@@ -125,12 +143,61 @@ public static class ChangheInputFiles
             Array.Fill(max, double.NaN);
             foreach (var (path, name) in files)
             {
-                var v = Warper.Warp(ModisVegetationIndex.Read(path, Quality(name)), grid, ResamplingMethod.Bilinear, 0, path)[0].ToDoubleArray();
+                string? q = Quality(name);
+                double[] v;
+                try { v = Warper.Warp(ModisVegetationIndex.Read(path, q), grid, ResamplingMethod.Bilinear, 0, path)[0].ToDoubleArray(); }
+                catch (ArgumentException) when (q is not null)
+                {
+                    // No accepted pixel on the grid: a composite cloudy over the whole area is skipped; a file that does not
+                    // overlap the grid at all still fails (the unscreened warp below throws the message naming the file).
+                    _ = Warper.Warp(ModisVegetationIndex.Read(path), grid, ResamplingMethod.Bilinear, 0, path);
+                    continue;
+                }
                 for (int i = 0; i < max.Length; i++)
                     if (!double.IsNaN(v[i]) && !(v[i] <= max[i])) max[i] = v[i];
             }
             return Raster.FromArray(grid, max);
         };
+    }
+}
+
+/// <summary>
+/// One month of a station variable interpolated onto the DEM's grid by the thin-plate spline with elevation, computed
+/// on each read (no pixels kept): the stations' values in that month (averaged per station when a station has several
+/// rows), at least <see cref="ChangheStationClimate.MinimumStations"/> of them.
+/// </summary>
+internal sealed class StationMonthSource : IRasterSource
+{
+    private readonly IReadOnlyList<StationObservation> _obs;
+    private readonly SpatialReference _crs;
+    private readonly IRasterSource _dem;
+    private readonly string _source;
+
+    private StationMonthSource(IReadOnlyList<StationObservation> obs, SpatialReference crs, IRasterSource dem, string source)
+    {
+        _obs = obs; _crs = crs; _dem = dem; _source = source;
+    }
+
+    public static StationMonthSource Create(StationTable table, string variable, int year, int month, IRasterSource dem, string source)
+    {
+        var obs = table.Observations.Where(o => o.Date is DateOnly d && d.Year == year && d.Month == month && !double.IsNaN(o.Value))
+            .GroupBy(o => o.Station, StringComparer.Ordinal).Select(g => g.First() with { Value = g.Average(o => o.Value) }).ToList();
+        if (obs.Count < ChangheStationClimate.MinimumStations)
+            throw new ArgumentException($"{source}: only {obs.Count} station(s) have a {variable} value in {year}-{month:00}; interpolating a monthly field needs at least {ChangheStationClimate.MinimumStations}.");
+        return new StationMonthSource(obs, table.Crs, dem, source);
+    }
+
+    public RasterGrid Grid => _dem.Grid;
+    public int BandCount => 1;
+    public PixelType PixelType => PixelType.Float64;
+    public double? NoData => null;
+    public (int Width, int Height) BlockSize => (Grid.Width, Grid.Height);
+
+    public void ReadWindow(int band, RasterWindow window, Span<double> destination)
+    {
+        if (band != 0) throw new ArgumentOutOfRangeException(nameof(band), band, "A station month has one band.");
+        var full = StationInterpolation.Interpolate(_obs, _crs, Grid, new StationInterpolationOptions(), _dem, _source);
+        full.ReadWindow(0, window, destination);
     }
 }
 

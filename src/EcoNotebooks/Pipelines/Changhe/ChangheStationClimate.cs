@@ -87,20 +87,7 @@ public sealed class ChangheStationClimate
         foreach (var o in temperature.Observations)
             if (o.Date is null) throw new FileFormatException(source, $"station '{o.Station}' has a row without a date; every row needs the month (yyyy-MM-dd).");
 
-        // Station positions in the grid CRS, each inside the DEM.
-        var tr = new CrsTransform(temperature.Crs, grid.Crs, source, demName);
-        var sites = new Dictionary<string, (double X, double Y, double Elevation)>(StringComparer.Ordinal);
-        foreach (var o in temperature.Observations)
-        {
-            if (sites.ContainsKey(o.Station)) continue;
-            var (x, y) = tr.Transform(o.X, o.Y);
-            var (col, row) = grid.Transform.ToPixel(x, y);
-            if (!(col >= 0 && row >= 0 && col < grid.Width && row < grid.Height))
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                    $"{source}: station '{o.Station}' at ({o.X}, {o.Y}) lies outside {demName} ({grid.Width} × {grid.Height} pixels); use a DEM that covers every station or drop the station."));
-            if (double.IsNaN(o.Elevation)) throw new ArgumentException($"{source}: station '{o.Station}' has no elevation; the thin-plate spline with elevation needs one per station.");
-            sites[o.Station] = (x, y, o.Elevation);
-        }
+        var sites = Sites(temperature, grid, source, demName);
 
         // Monthly climatologies per station and variable.
         Dictionary<string, double[]> Climatology(IEnumerable<StationObservation> obs)
@@ -175,5 +162,27 @@ public sealed class ChangheStationClimate
             ChangheTables.Number("elevation_coefficient", fitRows.Select(r => r.Elev)),
             ChangheTables.Number("edf", fitRows.Select(r => r.Edf)));
         return new ChangheStationClimate(source, stations, fits, maps, etColumn);
+    }
+
+    /// <summary>
+    /// Station positions in the grid's CRS with their elevations; throws a one-line <see cref="ArgumentException"/>
+    /// naming <paramref name="source"/> when a station lies outside the grid of <paramref name="demName"/> or has no elevation.
+    /// </summary>
+    internal static Dictionary<string, (double X, double Y, double Elevation)> Sites(StationTable table, RasterGrid grid, string source, string demName)
+    {
+        var tr = new CrsTransform(table.Crs, grid.Crs, source, demName);
+        var sites = new Dictionary<string, (double X, double Y, double Elevation)>(StringComparer.Ordinal);
+        foreach (var o in table.Observations)
+        {
+            if (sites.ContainsKey(o.Station)) continue;
+            var (x, y) = tr.Transform(o.X, o.Y);
+            var (col, row) = grid.Transform.ToPixel(x, y);
+            if (!(col >= 0 && row >= 0 && col < grid.Width && row < grid.Height))
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"{source}: station '{o.Station}' at ({o.X}, {o.Y}) lies outside {demName} ({grid.Width} × {grid.Height} pixels); use a DEM that covers every station or drop the station."));
+            if (double.IsNaN(o.Elevation)) throw new ArgumentException($"{source}: station '{o.Station}' has no elevation; the thin-plate spline with elevation needs one per station.");
+            sites[o.Station] = (x, y, o.Elevation);
+        }
+        return sites;
     }
 }

@@ -58,6 +58,14 @@ public sealed class ChangheModisInputTests
         var screened = Raster.Load(ChangheInputFiles.Load(tmp.Path).CoarseNdvi!(2015, 7));
         Assert.All(screened[0].ToDoubleArray(), v => Assert.Equal(0.5, v, 1e-6));
 
+        // a composite cloudy everywhere is skipped; one that does not overlap the grid names its file
+        WriteDn(Path.Combine(modis, "MOD13Q1.061__250m_16_days_pixel_reliability_doy2015193_aid0001.tif"), 3);
+        Assert.All(Raster.Load(ChangheInputFiles.Load(tmp.Path).CoarseNdvi!(2015, 7))[0].ToDoubleArray(), v => Assert.True(double.IsNaN(v)));
+        var far = RasterGrid.NorthUp(10, 10, 100.0, 20.0, 0.0025, SpatialReference.Wgs84);
+        GeoTiff.Write(new Raster(far, [new RasterBand<short>(10, 10, Enumerable.Repeat((short)4000, 100).ToArray())]), Path.Combine(modis, "MOD13Q1.061__250m_16_days_NDVI_doy2015289_aid0001.tif"));
+        var away = Assert.Throws<ArgumentException>(() => ChangheInputFiles.Load(tmp.Path).CoarseNdvi!(2015, 10));
+        Assert.Contains("doy2015289", away.Message);
+
         var e = Assert.Throws<FileNotFoundException>(() => loaded.CoarseNdvi(2015, 3));
         Assert.Contains("2015-03", e.Message);
         Assert.Contains("modis", e.Message);
