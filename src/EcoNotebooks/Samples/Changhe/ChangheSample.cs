@@ -31,7 +31,8 @@ public sealed class ChangheSample
     public IReadOnlyDictionary<string, Raster> SoilTruth { get; internal set; } = new Dictionary<string, Raster>();
     /// <summary>The 117 soil samples: id, x, y (m, UTM 49N) and the seven properties with measurement noise.</summary>
     public DataFrame SoilSamples { get; internal set; } = null!;
-    /// <summary>Annual climate drivers averaged over the years: MAT (°C), MAP (mm), MAE (mm), MAS (MJ m⁻²).</summary>
+    /// <summary>True annual climate drivers averaged over the years: MAT (°C), MAP (mm), MAE (mm), MAS (MJ m⁻²). The
+    /// pipeline does not use them as drivers (it interpolates them from <see cref="Stations"/>); they score the interpolation.</summary>
     public IReadOnlyDictionary<string, Raster> Climate { get; internal set; } = new Dictionary<string, Raster>();
     /// <summary>
     /// Monthly records of the synthetic meteorological stations (long format, one row per station and month): station,
