@@ -32,6 +32,38 @@ public sealed record PlotlyFigure(JsonArray Data, JsonObject Layout)
         return this with { Layout = layout };
     }
 
+    /// <summary>
+    /// A copy with a point layer drawn over the existing traces (plotly.js <c>scatter</c>, mode markers, black
+    /// triangles, hover text = the labels), e.g. stations over a <see cref="RasterMap"/> in the map's CRS units.
+    /// Python: <c>fig.add_scatter(x=x, y=y, mode="markers", text=labels)</c>.
+    /// </summary>
+    /// <param name="x">Point x in the figure's axis units (e.g. easting, m).</param>
+    /// <param name="y">Point y (same count as <paramref name="x"/>).</param>
+    /// <param name="labels">Hover text per point, or null.</param>
+    /// <param name="name">Legend name of the layer.</param>
+    public PlotlyFigure WithMarkers(IReadOnlyList<double> x, IReadOnlyList<double> y, IReadOnlyList<string>? labels = null, string name = "points")
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        if (y.Count != x.Count) throw new ArgumentException($"x has {x.Count} values but y has {y.Count}.", nameof(y));
+        if (labels is not null && labels.Count != x.Count) throw new ArgumentException($"x has {x.Count} values but labels has {labels.Count}.", nameof(labels));
+        var trace = new JsonObject
+        {
+            ["type"] = "scatter", ["mode"] = "markers", ["name"] = name, ["showlegend"] = true,
+            ["x"] = new JsonArray(x.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray()),
+            ["y"] = new JsonArray(y.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray()),
+            ["marker"] = new JsonObject { ["color"] = "black", ["size"] = 7, ["symbol"] = "triangle-up" },
+        };
+        if (labels is not null)
+        {
+            trace["text"] = new JsonArray(labels.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
+            trace["hovertemplate"] = "%{text}<extra></extra>";
+        }
+        var data = (JsonArray)Data.DeepClone();
+        data.Add(trace);
+        return this with { Data = data };
+    }
+
     /// <summary>The HTML fragment (div + script) that draws this figure; see <see cref="Figures.ToHtml(PlotlyFigure)"/>.</summary>
     public string ToHtml() => Figures.ToHtml(this);
 }

@@ -36,9 +36,20 @@ public sealed class StationTable
     /// <param name="path">CSV file.</param>
     /// <param name="valueColumn">Name of the value column.</param>
     /// <param name="crs">CRS of x/y columns (ignored for lon/lat, which are EPSG:4326). Required when the table has x/y.</param>
-    public static StationTable Read(string path, string valueColumn = "value", SpatialReference? crs = null)
+    public static StationTable Read(string path, string valueColumn = "value", SpatialReference? crs = null) =>
+        FromDataFrame(CsvTable.Read(path), path, valueColumn, crs);
+
+    /// <summary>
+    /// Builds a station table from a DataFrame with the columns described in the class summary (as <see cref="Read"/>
+    /// does after reading the CSV); errors name <paramref name="path"/> and the CSV line (row + 2).
+    /// </summary>
+    /// <param name="df">The table (text columns may be strings, numeric columns doubles or numbers as text).</param>
+    /// <param name="path">The file (or other source name) used in error messages and as <see cref="Source"/>.</param>
+    /// <param name="valueColumn">Name of the value column.</param>
+    /// <param name="crs">CRS of x/y columns (ignored for lon/lat, which are EPSG:4326). Required when the table has x/y.</param>
+    public static StationTable FromDataFrame(Microsoft.Data.Analysis.DataFrame df, string path, string valueColumn = "value", SpatialReference? crs = null)
     {
-        var df = CsvTable.Read(path);
+        ArgumentNullException.ThrowIfNull(df);
         var names = df.Columns.Select(c => c.Name).ToArray();
         string? Find(params string[] options) => names.FirstOrDefault(n => options.Any(o => string.Equals(n, o, StringComparison.OrdinalIgnoreCase)));
         string Need(string what, params string[] options) => Find(options) ?? throw new FileFormatException(path, $"missing the {what} column (one of {string.Join(", ", options)}); columns are {string.Join(", ", names)}.", 1);

@@ -7,7 +7,7 @@ namespace EcoNotebooks.Pipelines.Changhe;
 
 /// <summary>
 /// Everything <see cref="ChanghePipeline"/> needs, on one grid: land cover (<see cref="LandCoverClass"/> codes), the
-/// monthly CASA inputs (whole years), the four annual climate drivers, land degradation LD (0–1), the soil sample table
+/// monthly CASA inputs (whole years), the four annual climate drivers (interpolated from stations or prepared rasters), land degradation LD (0–1), the soil sample table
 /// and, optionally, fine and coarse NDVI for the ESTARFM demonstration. Build it from the synthetic sample
 /// (<see cref="FromSample"/>) or from your own rasters (<see cref="ChangheInputFiles.Load"/>).
 /// </summary>
@@ -35,12 +35,32 @@ public sealed record ChangheInputs(
     /// <summary>The grid of every layer (the land cover's).</summary>
     public RasterGrid Grid => LandCover.Grid;
 
-    /// <summary>Inputs from the synthetic Changhe sample.</summary>
-    public static ChangheInputs FromSample(ChangheSample sample)
+    /// <summary>Elevation (m) on the grid when the inputs have a DEM (the sample's, or <c>dem.tif</c>), else null.</summary>
+    public Raster? Dem { get; init; }
+
+    /// <summary>
+    /// The station interpolation the climate drivers came from (stations, spline fits, maps), or null when every
+    /// driver was a prepared raster. Drivers listed in <see cref="ClimateFromStations"/> are its maps.
+    /// </summary>
+    public ChangheStationClimate? StationClimate { get; init; }
+
+    /// <summary>Codes of the climate drivers interpolated from stations (empty when all came from prepared rasters).</summary>
+    public IReadOnlyList<string> ClimateFromStations { get; init; } = [];
+
+    /// <summary>
+    /// Inputs from the synthetic Changhe sample. The four climate drivers (MAT, MAP, MAE, MAS) are interpolated from the
+    /// sample's station records (<see cref="ChangheSample.Stations"/>, the same table as <c>stations.csv</c>) with the
+    /// thin-plate spline and the sample's DEM, exactly as <see cref="ChangheInputFiles.Load"/> does with own data;
+    /// the generator's true driver fields (<see cref="ChangheSample.Climate"/>) are not used. The monthly CASA inputs
+    /// are the generator's fields (so the mean NPP keeps its calibration to 290.13).
+    /// </summary>
+    public static ChangheInputs FromSample(ChangheSample sample, IProgress<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(sample);
-        return new ChangheInputs(sample.LandCover, sample.Months, sample.Climate, sample.LandDegradation, sample.SoilSamples,
-            (y, m) => sample.FineNdvi(y, m), (y, m) => sample.CoarseNdvi(y, m));
+        var st = ChangheStationClimate.Interpolate(sample.Stations, "stations.csv", sample.Dem, "dem.tif", progress);
+        return new ChangheInputs(sample.LandCover, sample.Months, st.Maps, sample.LandDegradation, sample.SoilSamples,
+            (y, m) => sample.FineNdvi(y, m), (y, m) => sample.CoarseNdvi(y, m))
+        { Dem = sample.Dem, StationClimate = st, ClimateFromStations = ClimateCodes };
     }
 
     /// <summary>Checks codes, columns and grids; throws <see cref="ArgumentException"/> naming the missing or mismatched item.</summary>
@@ -53,6 +73,7 @@ public sealed record ChangheInputs(
             grid.EnsureSameGrid(r.Grid, "land cover", code);
         }
         grid.EnsureSameGrid(LandDegradation.Grid, "land cover", "LD");
+        if (Dem is not null) grid.EnsureSameGrid(Dem.Grid, "land cover", "DEM");
         var cols = SoilSamples.Columns.Select(c => c.Name).ToHashSet();
         foreach (var c in new[] { "x", "y" }.Concat(SoilCodes))
             if (!cols.Contains(c)) throw new ArgumentException($"Soil sample table has no column '{c}'; it needs x, y, {string.Join(", ", SoilCodes)}.", nameof(SoilSamples));

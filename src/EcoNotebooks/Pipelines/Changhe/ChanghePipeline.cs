@@ -14,6 +14,7 @@ namespace EcoNotebooks.Pipelines.Changhe;
 /// can be re-run cheaply and later steps reuse earlier ones. Steps report progress through the
 /// <see cref="IProgress{T}"/> given to the constructor and record their wall time in <see cref="Timings"/>.
 /// <list type="number">
+/// <item><see cref="StationClimate"/>: the climate drivers interpolated from stations (thin-plate spline with elevation);</item>
 /// <item><see cref="FusionDemo"/>: ESTARFM (Eq. 1) predicted vs observed fine NDVI;</item>
 /// <item><see cref="Casa"/>: CASA NPP (Eqs. 2–4) with FPAR, ε, APAR maps for one month;</item>
 /// <item><see cref="NppStatistics"/>: range, mean, sd, CV, by land use (Table 2), west vs east of the river;</item>
@@ -55,14 +56,17 @@ public sealed class ChanghePipeline
         var sw = Stopwatch.StartNew();
         progress?.Report("generating the synthetic Changhe sample");
         var sample = ChangheGenerator.Generate(sampleOptions, progress);
-        var p = new ChanghePipeline(ChangheInputs.FromSample(sample), parameters, progress) { Sample = sample };
-        p._timings["generate sample"] = sw.Elapsed.TotalSeconds;
+        double generate = sw.Elapsed.TotalSeconds;
+        sw.Restart();
+        var p = new ChanghePipeline(ChangheInputs.FromSample(sample, progress), parameters, progress) { Sample = sample };
+        p._timings["generate sample"] = generate;
+        p._timings["climate from stations"] = sw.Elapsed.TotalSeconds;
         return p;
     }
 
     /// <summary>Wraps an already generated synthetic sample.</summary>
     public static ChanghePipeline FromSample(ChangheSample sample, ChangheParameters? parameters = null, IProgress<string>? progress = null) =>
-        new(ChangheInputs.FromSample(sample), parameters, progress) { Sample = sample };
+        new(ChangheInputs.FromSample(sample, progress), parameters, progress) { Sample = sample };
 
     /// <summary>The same inputs with other parameters. Cached results that do not depend on the changed parameters (CASA,
     /// NPP statistics, and kriging/drivers when the variogram models are unchanged) are shared.</summary>
@@ -94,6 +98,43 @@ public sealed class ChanghePipeline
         var r = f();
         _timings[step] = sw.Elapsed.TotalSeconds;
         return r;
+    }
+
+    /// <summary>
+    /// Step 0 (section 2.3.1, climate data): the annual climate drivers interpolated from the station records by the
+    /// thin-plate spline with elevation (ANUSPLIN's method): the station table, the spline fits (λ, √GCV, leave-one-out
+    /// RMSE, elevation coefficient) and, on the synthetic sample, each interpolated driver against the generator's
+    /// true field (<see cref="StationClimateStep.TruthComparison"/>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Every climate driver came from a prepared raster (no stations.csv).</exception>
+    public StationClimateStep StationClimate()
+    {
+        var st = Inputs.StationClimate ?? throw new InvalidOperationException("The climate drivers were read from prepared rasters (MAT.tif …), not interpolated from stations.csv.");
+        DataFrame? truth = null;
+        if (Sample is not null)
+        {
+            var codes = Inputs.ClimateFromStations;
+            var rows = codes.Select(code =>
+            {
+                var a = st.Maps[code][0].ToDoubleArray(); var t = Sample.Climate[code][0].ToDoubleArray();
+                double sse = 0, bias = 0, maxAbs = 0; int n = 0;
+                for (int i = 0; i < a.Length; i++)
+                {
+                    if (double.IsNaN(a[i]) || double.IsNaN(t[i])) continue;
+                    double d = a[i] - t[i]; sse += d * d; bias += d; maxAbs = Math.Max(maxAbs, Math.Abs(d)); n++;
+                }
+                var tt = RasterStatistics.Compute(Sample.Climate[code]);
+                return (code, Rmse: Math.Sqrt(sse / n), Bias: bias / n, MaxAbs: maxAbs, R: Statistics.Correlation.Pearson(a, t) ?? double.NaN, TruthSd: tt.StdDev);
+            }).ToArray();
+            truth = new DataFrame(
+                ChangheTables.Text("driver", rows.Select(r => r.code)),
+                ChangheTables.Number("rmse_vs_truth", rows.Select(r => ChangheTables.Round(r.Rmse, 3))),
+                ChangheTables.Number("bias", rows.Select(r => ChangheTables.Round(r.Bias, 3))),
+                ChangheTables.Number("max_abs_error", rows.Select(r => ChangheTables.Round(r.MaxAbs, 3))),
+                ChangheTables.Number("r_vs_truth", rows.Select(r => ChangheTables.Round(r.R, 3))),
+                ChangheTables.Number("truth_sd", rows.Select(r => ChangheTables.Round(r.TruthSd, 3))));
+        }
+        return new StationClimateStep(st, Inputs.ClimateFromStations, truth);
     }
 
     /// <summary>Step 1 (Fig. S1a): ESTARFM predicts the fine NDVI of <see cref="ChangheParameters.FusionPredictionMonth"/> from

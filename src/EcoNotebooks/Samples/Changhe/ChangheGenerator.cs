@@ -11,7 +11,8 @@ namespace EcoNotebooks.Samples.Changhe;
 /// spatially structured soil properties (SOC and TN higher under forest and lower where degraded, pH and BD higher where
 /// degraded), monthly climate 2010–2015 (temperature with a 0.6 °C/100 m lapse rate around MAT 10.6 °C, precipitation
 /// around 575 mm with a summer maximum, solar radiation, Zhou–Zhang evapotranspiration) and monthly NDVI whose seasonal
-/// amplitude falls with LD. Solar radiation is finally scaled so that the CASA multi-year mean NPP equals
+/// amplitude falls with LD, and the monthly records of meteorological stations sampled from those fields (see
+/// <see cref="ChangheSample.Stations"/>). Solar radiation is finally scaled so that the CASA multi-year mean NPP equals
 /// <see cref="ChangheSampleOptions.TargetMeanNpp"/> (NPP is proportional to SOL when evapotranspiration is given).
 /// Calibration targets: mean NPP 290.13 gC m⁻² yr⁻¹ (exact), sd ≈ 110, west &lt; east. SYNTHETIC data.
 /// </summary>
@@ -49,6 +50,7 @@ public static class ChangheGenerator
     {
         var o = options ?? new ChangheSampleOptions();
         if (o.LastYear < o.FirstYear) throw new ArgumentException($"LastYear {o.LastYear} is before FirstYear {o.FirstYear}.", nameof(options));
+        if (o.Stations < 8) throw new ArgumentOutOfRangeException(nameof(options), o.Stations, $"Stations must be at least 8 (the thin-plate spline with elevation needs 8 stations); got {o.Stations}.");
         var grid = o.Grid;
         int w = grid.Width, h = grid.Height, n = w * h;
         var rng = new SeededRandom(o.Seed);
@@ -257,10 +259,59 @@ public static class ChangheGenerator
                 }
             return Raster.FromArray(grid, v);
         };
+        sample.Stations = StationNetwork(o, dem, lc, years, Temp, Rain, (c, r, m) => sample.SolarScale * SolarNom(c, r, m), Eet);
         void Check(int yi, int month)
         {
             if (yi < 0 || yi >= years || month is < 1 or > 12) throw new ArgumentOutOfRangeException(nameof(month), $"The sample covers {o.FirstYear}-01 to {o.LastYear}-12, not {o.FirstYear + yi}-{month:00}.");
         }
         return sample;
+    }
+
+    /// <summary>Per-station systematic errors and monthly noise of the synthetic station records (documented in the README).</summary>
+    internal const double StationTemperatureBiasSd = 0.2, StationTemperatureNoiseSd = 0.15, StationPrecipitationLogSd = 0.03,
+        StationPrecipitationMonthlyLogSd = 0.06, StationSolarRelativeSd = 0.015, StationEtRelativeSd = 0.03;
+
+    /// <summary>
+    /// The meteorological station records: <see cref="ChangheSampleOptions.Stations"/> stations on a jittered 6-column
+    /// layout over the grid (never on water), each with its DEM elevation and, for every month, the generator's
+    /// temperature, precipitation, calibrated solar radiation and evapotranspiration at the station's pixel plus
+    /// a per-station systematic error and monthly noise (see the constants). Uses its own random stream (seed + 9001)
+    /// so the other layers are unchanged. Columns: station, lon, lat (WGS 84, 5 decimals ≈ 1 m), elevation (m),
+    /// date (yyyy-MM-01), temperature (°C), precipitation (mm), solar (MJ m⁻² month⁻¹), evapotranspiration (mm).
+    /// </summary>
+    private static DataFrame StationNetwork(ChangheSampleOptions o, double[] dem, byte[] lc, int years,
+        Func<int, int, int, int, double> temp, Func<int, int, int, int, double> rain, Func<int, int, int, double> solar, Func<int, int, int, int, double> eet)
+    {
+        var grid = o.Grid;
+        int w = grid.Width, h = grid.Height, n = o.Stations;
+        var rng = new SeededRandom(o.Seed + 9001);
+        var toLonLat = new EcoNotebooks.Vector.CrsTransform(grid.Crs, SpatialReference.Wgs84, "Changhe grid", "WGS 84");
+        int cols = Math.Min(6, n), rows = (n + cols - 1) / cols;
+        var id = new List<string>(); var lon = new List<double>(); var lat = new List<double>(); var elev = new List<double>(); var date = new List<string>();
+        var t = new List<double>(); var p = new List<double>(); var s = new List<double>(); var e = new List<double>();
+        for (int k = 0; k < n; k++)
+        {
+            int gx = k % cols, gy = k / cols;
+            int c = Math.Clamp((int)((gx + rng.Uniform(0.15, 0.85)) * w / cols), 2, w - 3);
+            int r = Math.Clamp((int)((gy + rng.Uniform(0.15, 0.85)) * h / rows), 2, h - 3);
+            while (lc[r * w + c] == (byte)LandCoverClass.Water) c = Math.Min(w - 3, c + 3);
+            var (x, y) = grid.Transform.PixelCentre(c, r);
+            var (lo, la) = toLonLat.Transform(x, y);
+            double tBias = rng.Normal(0, StationTemperatureBiasSd), pFactor = Math.Exp(rng.Normal(0, StationPrecipitationLogSd));
+            double sFactor = 1 + rng.Normal(0, StationSolarRelativeSd);
+            for (int yi = 0; yi < years; yi++)
+                for (int m = 1; m <= 12; m++)
+                {
+                    id.Add($"CH{k + 1:00}"); lon.Add(Math.Round(lo, 5)); lat.Add(Math.Round(la, 5)); elev.Add(Math.Round(dem[r * w + c], 1));
+                    date.Add($"{o.FirstYear + yi:0000}-{m:00}-01");
+                    t.Add(Math.Round(temp(c, r, yi, m) + tBias + rng.Normal(0, StationTemperatureNoiseSd), 2));
+                    p.Add(Math.Round(rain(c, r, yi, m) * pFactor * Math.Exp(rng.Normal(0, StationPrecipitationMonthlyLogSd)), 1));
+                    s.Add(Math.Round(solar(c, r, m) * sFactor, 1));
+                    e.Add(Math.Round(eet(c, r, yi, m) * (1 + rng.Normal(0, StationEtRelativeSd)), 1));
+                }
+        }
+        return new DataFrame(new StringDataFrameColumn("station", id), new DoubleDataFrameColumn("lon", lon), new DoubleDataFrameColumn("lat", lat),
+            new DoubleDataFrameColumn("elevation", elev), new StringDataFrameColumn("date", date), new DoubleDataFrameColumn("temperature", t),
+            new DoubleDataFrameColumn("precipitation", p), new DoubleDataFrameColumn("solar", s), new DoubleDataFrameColumn("evapotranspiration", e));
     }
 }

@@ -31,8 +31,16 @@ public sealed class ChangheSample
     public IReadOnlyDictionary<string, Raster> SoilTruth { get; internal set; } = new Dictionary<string, Raster>();
     /// <summary>The 117 soil samples: id, x, y (m, UTM 49N) and the seven properties with measurement noise.</summary>
     public DataFrame SoilSamples { get; internal set; } = null!;
-    /// <summary>Annual climate drivers averaged over the years: MAT (°C), MAP (mm), MAE (mm), MAS (MJ m⁻²).</summary>
+    /// <summary>True annual climate drivers averaged over the years: MAT (°C), MAP (mm), MAE (mm), MAS (MJ m⁻²). The
+    /// pipeline does not use them as drivers (it interpolates them from <see cref="Stations"/>); they score the interpolation.</summary>
     public IReadOnlyDictionary<string, Raster> Climate { get; internal set; } = new Dictionary<string, Raster>();
+    /// <summary>
+    /// Monthly records of the synthetic meteorological stations (long format, one row per station and month): station,
+    /// lon, lat (WGS 84), elevation (m), date (yyyy-MM-01), temperature (°C), precipitation (mm), solar (MJ m⁻² month⁻¹),
+    /// evapotranspiration (mm); the generator's fields at the station pixel plus documented station errors. Written as
+    /// <c>stations.csv</c>; the pipeline interpolates the climate drivers from it.
+    /// </summary>
+    public DataFrame Stations { get; internal set; } = null!;
     /// <summary>Monthly CASA inputs (fine 30 m NDVI, temperature, precipitation, calibrated solar radiation, evapotranspiration).</summary>
     public IReadOnlyList<CasaMonth> Months { get; internal set; } = [];
     /// <summary>Factor applied to the nominal solar radiation so that the CASA mean NPP equals the target (dimensionless).</summary>

@@ -23,6 +23,8 @@ public sealed record ChangheSampleOptions
     public int LastYear { get; init; } = 2015;
     /// <summary>Number of soil sampling points (the paper's 117, on a jittered 13 × 9 layout).</summary>
     public int SoilPoints { get; init; } = 117;
+    /// <summary>Number of meteorological stations written to <c>stations.csv</c> (≥ 8; on a jittered 6-column layout over the grid).</summary>
+    public int Stations { get; init; } = 30;
     /// <summary>Target multi-year mean NPP, gC m⁻² yr⁻¹ (Changhe paper: 290.13). The solar radiation is scaled so CASA hits it.</summary>
     public double TargetMeanNpp { get; init; } = 290.13;
     /// <summary>Coarse (MODIS-like) cell size in fine pixels for the fusion demonstration: 8 × 30 m = 240 m.</summary>

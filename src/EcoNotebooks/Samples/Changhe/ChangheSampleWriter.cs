@@ -11,7 +11,7 @@ namespace EcoNotebooks.Samples.Changhe;
 
 /// <summary>
 /// Writes the small, git-committable parts of a synthetic Changhe sample (<c>econb samples changhe</c>):
-/// soil samples, mines and hazard-indicator tables as CSV, land cover, LD and DEM as GeoTIFF, and a provenance README.
+/// soil samples, meteorological station records, mines and hazard-indicator tables as CSV, land cover, LD and DEM as GeoTIFF, and a provenance README.
 /// The monthly NDVI/climate rasters (72 months × 5 layers) are not written: they are regenerated deterministically by
 /// <see cref="ChangheGenerator.Generate"/> from the seed, and <see cref="Checksums"/> pins that they do not drift.
 /// </summary>
@@ -19,7 +19,7 @@ public static class ChangheSampleWriter
 {
     /// <summary>Files written by <see cref="Write"/>, in order.</summary>
     public static IReadOnlyList<string> FileNames { get; } =
-        ["README.md", "soil-samples.csv", "mines.csv", "hazard-indicators.csv", "land-cover.tif", "ld.tif", "dem.tif"];
+        ["README.md", "soil-samples.csv", "stations.csv", "mines.csv", "hazard-indicators.csv", "land-cover.tif", "ld.tif", "dem.tif"];
 
     /// <summary>Writes the files into <paramref name="directory"/> (created if needed; each file atomically) and returns their paths.</summary>
     public static IReadOnlyList<string> Write(ChangheSample sample, string directory)
@@ -30,6 +30,7 @@ public static class ChangheSampleWriter
         string P(string name) => Path.Combine(directory, name);
 
         CsvTable.Write(sample.SoilSamples, P("soil-samples.csv"));
+        CsvTable.Write(sample.Stations, P("stations.csv"));
         CsvTable.Write(new DataFrame(
             new StringDataFrameColumn("name", sample.Mines.Select(m => m.Name)),
             new DoubleDataFrameColumn("x", sample.Mines.Select(m => Math.Round(m.X, 1))),
@@ -104,6 +105,14 @@ public static class ChangheSampleWriter
         sb.AppendLine("- Climate: temperature with a 0.6 °C/100 m lapse rate around MAT 10.6 °C; precipitation ≈ 575 mm with a summer");
         sb.AppendLine("  maximum; monthly solar radiation; evapotranspiration (Zhou–Zhang). Monthly NDVI per land-cover class whose");
         sb.AppendLine("  summer amplitude falls with LD and rises with SOC. Coarse (MODIS-like) NDVI = 240 m block means + sensor noise.");
+        sb.AppendLine($"- Stations: {o.Stations} meteorological stations on a jittered 6-column layout over the grid (never on water), each");
+        sb.AppendLine("  with the DEM elevation of its pixel and, per month, the generator's temperature, precipitation, calibrated solar");
+        sb.AppendLine("  radiation and evapotranspiration at that pixel plus station errors (own random stream, seed + 9001):");
+        sb.AppendLine(string.Create(inv, $"  temperature + a per-station bias N(0, {ChangheGenerator.StationTemperatureBiasSd} °C) + monthly N(0, {ChangheGenerator.StationTemperatureNoiseSd} °C);"));
+        sb.AppendLine(string.Create(inv, $"  precipitation × a per-station factor exp N(0, {ChangheGenerator.StationPrecipitationLogSd}) × monthly exp N(0, {ChangheGenerator.StationPrecipitationMonthlyLogSd});"));
+        sb.AppendLine(string.Create(inv, $"  solar × (1 + N(0, {ChangheGenerator.StationSolarRelativeSd})) per station; evapotranspiration × (1 + N(0, {ChangheGenerator.StationEtRelativeSd})) monthly."));
+        sb.AppendLine("  The notebook interpolates the annual climate drivers MAT, MAP, MAE and MAS from these records (thin-plate");
+        sb.AppendLine("  spline with elevation, as ANUSPLIN in the paper); the generator's true driver fields are used only to score it.");
         sb.AppendLine();
         sb.AppendLine("## What it is calibrated to");
         sb.AppendLine();
@@ -118,6 +127,7 @@ public static class ChangheSampleWriter
         sb.AppendLine("| file | content | units |");
         sb.AppendLine("|---|---|---|");
         sb.AppendLine("| `soil-samples.csv` | id, x, y, CF, SOC, TN, AP, AK, pH, BD of the 117 topsoil samples | x, y m (EPSG:32649); CF %; SOC g kg⁻¹; TN g kg⁻¹; AP mg kg⁻¹; AK mg kg⁻¹; pH –; BD g cm⁻³ |");
+        sb.AppendLine($"| `stations.csv` | station, lon, lat, elevation, date (yyyy-MM-01), temperature, precipitation, solar, evapotranspiration; {o.Stations} stations × {(o.LastYear - o.FirstYear + 1) * 12} months | lon, lat ° (WGS 84); elevation m; temperature °C; precipitation mm month⁻¹; solar MJ m⁻² month⁻¹; evapotranspiration mm month⁻¹ |");
         sb.AppendLine("| `mines.csv` | name, x, y of the 11 mines | m (EPSG:32649) |");
         sb.AppendLine("| `hazard-indicators.csv` | indicator, AHP weight, mean, min, max of the six 0–1 hazard layers | dimensionless |");
         sb.AppendLine("| `land-cover.tif` | uint8 land cover: 1 forest, 3 grassland, 4 farmland, 5 construction, 6 water, 7 bare | class code |");
@@ -127,8 +137,8 @@ public static class ChangheSampleWriter
         sb.AppendLine("## Not committed (regenerated on use)");
         sb.AppendLine();
         sb.AppendLine("The monthly rasters (NDVI fine and coarse, temperature °C, precipitation mm, solar radiation MJ m⁻² month⁻¹,");
-        sb.AppendLine("evapotranspiration mm; 72 months) and the annual climate drivers (MAT °C, MAP mm, MAE mm, MAS MJ m⁻²) are");
-        sb.AppendLine("computed on demand by the generator from the seed. A test pins SHA-256 hashes of the float32 bytes of land");
+        sb.AppendLine("evapotranspiration mm; 72 months; CASA reads these) and the true annual climate drivers (MAT °C, MAP mm, MAE mm,");
+        sb.AppendLine("MAS MJ m⁻²; used only to score the station interpolation) are computed on demand by the generator from the seed. A test pins SHA-256 hashes of the float32 bytes of land");
         sb.AppendLine("cover, LD, the July 2015 NDVI and the SOC field, so the regenerated data cannot silently change:");
         sb.AppendLine();
         foreach (var (k, v) in Checksums(sample)) sb.AppendLine($"- `{k}`: `{v}`");

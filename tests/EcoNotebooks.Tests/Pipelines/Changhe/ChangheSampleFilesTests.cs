@@ -31,7 +31,7 @@ public sealed class ChangheSampleFilesTests
         var committed = Path.Combine(RepositoryPaths.Root, "data-samples", "changhe");
         using var tmp = new TempDir();
         ChangheSampleWriter.Write(ChangheFixture.Sample, tmp.Path);
-        foreach (var name in new[] { "soil-samples.csv", "mines.csv", "hazard-indicators.csv", "README.md" })
+        foreach (var name in new[] { "soil-samples.csv", "stations.csv", "mines.csv", "hazard-indicators.csv", "README.md" })
             Assert.Equal(File.ReadAllText(Path.Combine(committed, name)), File.ReadAllText(tmp.File(name)));
         foreach (var name in new[] { "land-cover.tif", "ld.tif", "dem.tif" })
             Assert.Equal(GeoTiff.Read(tmp.File(name))[0].ToDoubleArray(), GeoTiff.Read(Path.Combine(committed, name))[0].ToDoubleArray());
