@@ -6,13 +6,15 @@ namespace EcoNotebooks.Samples.Jiangcang;
 
 /// <summary>
 /// Writes the complete synthetic Jiangcang sample (data-samples/jiangcang): quadrats.csv, species.csv, soil.csv,
-/// regions.tif, ndvi_2020.tif … ndvi_2024.tif and README.md. Every file is written atomically. SYNTHETIC data.
+/// regions.tif, the August Sentinel-2 L2A products of 2020–2024 under <c>sentinel2/</c> (B04, B08, SCL,
+/// MTD_MSIL2A.xml; <see cref="JiangcangSentinel2Generator"/>) and README.md. The pipeline computes the yearly NDVI from
+/// those products exactly as from downloaded ones. Every file is written atomically. SYNTHETIC data.
 /// </summary>
 public static class JiangcangSamples
 {
     /// <summary>File names written, in order.</summary>
     public static IReadOnlyList<string> FileNames { get; } =
-        ["quadrats.csv", "species.csv", "soil.csv", "regions.tif", .. JiangcangPublished.Years.Select(y => $"ndvi_{y}.tif"), "README.md"];
+        ["quadrats.csv", "species.csv", "soil.csv", "regions.tif", .. JiangcangSentinel2Generator.RelativeFileNames, "README.md"];
 
     /// <summary>Generates and writes the sample into <paramref name="folder"/>; returns the paths written.</summary>
     public static IReadOnlyList<string> WriteTo(string folder, JiangcangSampleOptions? options = null, IProgress<string>? progress = null)
@@ -27,11 +29,12 @@ public static class JiangcangSamples
         CsvTable.Write(species, P("species.csv"));
         progress?.Report("soil samples");
         CsvTable.Write(JiangcangSoilGenerator.Generate(o), P("soil.csv"));
-        progress?.Report("NDVI rasters (calibrating FVC)");
+        progress?.Report("NDVI (calibrating FVC)");
         var ndvi = JiangcangNdviGenerator.Generate(o);
         var tif = new GeoTiffWriteOptions { Compression = GeoTiffCompression.Deflate };
         GeoTiff.Write(ndvi.Regions, P("regions.tif"), tif);
-        for (int t = 0; t < ndvi.Years.Count; t++) GeoTiff.Write(ndvi.Ndvi[t], P($"ndvi_{ndvi.Years[t]}.tif"), tif);
+        progress?.Report("Sentinel-2 L2A products (sentinel2/)");
+        foreach (var f in JiangcangSentinel2Generator.WriteTo(folder, ndvi, o)) written.Add(f);
         AtomicFile.WriteAllText(P("README.md"), Readme(o));
         return written;
     }
