@@ -125,7 +125,7 @@ public sealed record JiangcangInputs(string Quadrats, string Species, string Soi
     /// composited per pixel with <paramref name="method"/> and NDVI = (NIR − red)/(NIR + red) of the composite; a pixel
     /// without a clear observation is NaN. Everything is computed before anything is returned (no partial series).
     /// </summary>
-    /// <exception cref="ArgumentException">A year has no product in the months, or no clear pixel in any of its products (names the product folders); a prepared raster on another grid.</exception>
+    /// <exception cref="ArgumentException">A year has no product in the months, or no clear pixel in any of its products (names the SCL files); a prepared raster on another grid.</exception>
     public IReadOnlyList<Raster> ReadNdvi(RasterGrid grid, CompositeMethod method = CompositeMethod.MaxNdvi, int firstMonth = 8, int lastMonth = 8, IReadOnlySet<SceneClass>? clearClasses = null)
     {
         ArgumentNullException.ThrowIfNull(grid);
@@ -145,12 +145,9 @@ public sealed record JiangcangInputs(string Quadrats, string Species, string Soi
             if (inSeason.Length == 0)
                 throw new ArgumentException($"Sentinel-2 {y.Year}: no product sensed in months {firstMonth}–{lastMonth} (products: {string.Join(", ", scenes.Select(s => $"{s.Folder} {s.Date:yyyy-MM-dd}"))}).");
             var loaded = inSeason.Select(s => s.Load(grid, clearClasses)).ToArray();
-            SpectralBands composite;
-            try { composite = SceneComposite.Create(loaded, method, $"{y.Year} {period.Start:MMM}–{period.End:MMM}"); }
-            catch (ArgumentException e) when (e.Message.Contains("no clear pixel", StringComparison.Ordinal))
-            {
+            if (loaded.All(b => b.Clear is { } c && c.Band(0).ToDoubleArray(false).All(v => v != 1)))
                 throw new ArgumentException($"Sentinel-2 {y.Year}: no clear pixel over the region mask in {string.Join(", ", inSeason.Select(s => s.File("SCL").Path))} (SCL classes other than {string.Join("/", (clearClasses ?? SceneClassification.DefaultClear).Select(c => (int)c).Order())} are masked).");
-            }
+            var composite = SceneComposite.Create(loaded, method, period.Name);
             result.Add(composite.Ndvi());
         }
         return result;
@@ -160,7 +157,11 @@ public sealed record JiangcangInputs(string Quadrats, string Species, string Soi
 /// <summary>The Sentinel-2 L2A product folders of one year.</summary>
 /// <param name="Year">Sensing year.</param>
 /// <param name="Products">Product folders (each with B04, B08, SCL and MTD_MSIL2A.xml or a product name with _Nxxxx_).</param>
-public sealed record JiangcangSceneYear(int Year, IReadOnlyList<string> Products);
+public sealed record JiangcangSceneYear(int Year, IReadOnlyList<string> Products)
+{
+    /// <summary>"2020: product, product" (folder names), for tables and messages.</summary>
+    public override string ToString() => $"{Year}: {string.Join(", ", Products.Select(p => Path.GetFileName(Path.TrimEndingDirectorySeparator(p))))}";
+}
 
 /// <summary>One NDVI raster of the series.</summary>
 /// <param name="Year">Observation year (e.g. 2021; peak growing season).</param>
