@@ -6,8 +6,9 @@ namespace EcoNotebooks.RemoteSensing;
 /// Per-pixel compositing of several cloud-masked scenes on one grid (the Lingbei paper composites the August–December
 /// Landsat scenes of each year). A pixel's observation is used when the scene's clear mask is 1 and all six
 /// reflectances are present (all that every scene has read, see <see cref="SpectralBands.Available"/>: e.g. red and NIR
-/// for an NDVI composite of Sentinel-2 scenes opened with only B04, B08 and SCL; the others stay NaN). A pixel without any clear observation is NaN (and 0 in the composite's clear mask); a
-/// period without a single clear pixel anywhere is an error naming the period.
+/// for an NDVI composite of Sentinel-2 scenes opened with only B04, B08 and SCL; the others stay NaN). A pixel without
+/// any clear observation is NaN (and 0 in the composite's clear mask); a period without a single clear pixel anywhere
+/// is an error naming the period.
 /// </summary>
 public static class SceneComposite
 {
@@ -29,6 +30,8 @@ public static class SceneComposite
         long np = grid.PixelCount;
         // Reflective bands read by every scene (index 0–5 = blue … swir2); the others are NaN in the output.
         var common = Enumerable.Range(0, 6).Where(b => scenes.All(s => s.Has((CommonBand)b))).ToArray();
+        if (common.Length == 0)
+            throw new ArgumentException($"composite period '{periodName}': the scenes have no reflective band in common ({string.Join("; ", scenes.Select(s => $"{s.Name}: {string.Join(", ", s.Available ?? new HashSet<CommonBand>())}"))}).", nameof(scenes));
         if (method == CompositeMethod.MaxNdvi && !(common.Contains((int)CommonBand.Red) && common.Contains((int)CommonBand.Nir)))
             throw new ArgumentException($"composite period '{periodName}': a max-NDVI composite needs red and NIR in every scene.", nameof(scenes));
         var bands = new double[n][][];
@@ -67,7 +70,6 @@ public static class SceneComposite
             }
             if (count == 0)
             {
-                // (no clear observation)
                 foreach (var o in outBands) o[i] = float.NaN;
                 if (outTrad is not null) outTrad[i] = float.NaN;
                 if (outSt is not null) outSt[i] = float.NaN;
