@@ -9,7 +9,7 @@ public sealed class JiangcangSampleSet : ISampleSet
     /// <inheritdoc />
     public string Name => "jiangcang";
     /// <inheritdoc />
-    public string Description => "Jiangcang plots, species, soil and 2020–2024 NDVI (synthetic, calibrated to the paper).";
+    public string Description => "Jiangcang plots, species, soil and August Sentinel-2 L2A scenes 2020–2024 (B04, B08, SCL; synthetic, calibrated to the paper).";
     /// <inheritdoc />
     public string DefaultFolder => "data-samples/jiangcang";
     /// <inheritdoc />

@@ -5,8 +5,10 @@ namespace EcoNotebooks.RemoteSensing;
 /// <summary>
 /// Per-pixel compositing of several cloud-masked scenes on one grid (the Lingbei paper composites the August–December
 /// Landsat scenes of each year). A pixel's observation is used when the scene's clear mask is 1 and all six
-/// reflectances are present. A pixel without any clear observation is NaN (and 0 in the composite's clear mask); a
-/// period without a single clear pixel anywhere is an error naming the period.
+/// reflectances are present (all that every scene has read, see <see cref="SpectralBands.Available"/>: e.g. red and NIR
+/// for an NDVI composite of Sentinel-2 scenes opened with only B04, B08 and SCL; the others stay NaN). A pixel without
+/// any clear observation is NaN (and 0 in the composite's clear mask); a period without a single clear pixel anywhere
+/// is an error naming the period.
 /// </summary>
 public static class SceneComposite
 {
@@ -14,7 +16,7 @@ public static class SceneComposite
     /// <param name="scenes">Scenes, e.g. from <see cref="Landsat.LandsatScene.Load"/> with the same boundary.</param>
     /// <param name="method">Median or max-NDVI.</param>
     /// <param name="periodName">Name of the period (the output's <see cref="SpectralBands.Name"/> and in errors).</param>
-    /// <exception cref="ArgumentException">No scenes, grids that differ (names both scenes), or no clear pixel at all.</exception>
+    /// <exception cref="ArgumentException">No scenes, grids that differ (names both scenes), no clear pixel at all, or max-NDVI without red and NIR.</exception>
     public static SpectralBands Create(IReadOnlyList<SpectralBands> scenes, CompositeMethod method, string periodName)
     {
         ArgumentNullException.ThrowIfNull(scenes);
@@ -26,6 +28,12 @@ public static class SceneComposite
                 throw new ArgumentException($"composite period '{periodName}': grids cannot be aligned: {scenes[0].Name} is {grid}; {scenes[s].Name} is {scenes[s].Grid}. Resample with SpectralBands.WarpTo first.", nameof(scenes));
         int n = scenes.Count;
         long np = grid.PixelCount;
+        // Reflective bands read by every scene (index 0–5 = blue … swir2); the others are NaN in the output.
+        var common = Enumerable.Range(0, 6).Where(b => scenes.All(s => s.Has((CommonBand)b))).ToArray();
+        if (common.Length == 0)
+            throw new ArgumentException($"composite period '{periodName}': the scenes have no reflective band in common ({string.Join("; ", scenes.Select(s => $"{s.Name}: {string.Join(", ", s.Available ?? new HashSet<CommonBand>())}"))}).", nameof(scenes));
+        if (method == CompositeMethod.MaxNdvi && !(common.Contains((int)CommonBand.Red) && common.Contains((int)CommonBand.Nir)))
+            throw new ArgumentException($"composite period '{periodName}': a max-NDVI composite needs red and NIR in every scene.", nameof(scenes));
         var bands = new double[n][][];
         var ok = new bool[n][];
         bool thermal = scenes.All(s => s.ThermalRadiance is not null), temp = scenes.All(s => s.SurfaceTemperature is not null);
@@ -39,7 +47,7 @@ public static class SceneComposite
             for (long i = 0; i < np; i++)
             {
                 bool good = clear is null || clear[i] == 1;
-                for (int b = 0; b < 6 && good; b++) good = !double.IsNaN(bands[s][b][i]);
+                foreach (int b in common) { if (!good) break; good = !double.IsNaN(bands[s][b][i]); }
                 ok[s][i] = good;
             }
         }
@@ -70,13 +78,13 @@ public static class SceneComposite
             clearCount++; outClear[i] = 1;
             if (method == CompositeMethod.MaxNdvi)
             {
-                for (int b = 0; b < 6; b++) outBands[b][i] = (float)bands[best][b][i];
+                for (int b = 0; b < 6; b++) outBands[b][i] = common.Contains(b) ? (float)bands[best][b][i] : float.NaN;
                 if (outTrad is not null) outTrad[i] = (float)trad![best][i];
                 if (outSt is not null) outSt[i] = (float)st![best][i];
             }
             else
             {
-                for (int b = 0; b < 6; b++) outBands[b][i] = (float)Median(bands, b, ok, i, buf);
+                for (int b = 0; b < 6; b++) outBands[b][i] = common.Contains(b) ? (float)Median(bands, b, ok, i, buf) : float.NaN;
                 if (outTrad is not null) outTrad[i] = (float)MedianOf(trad!, ok, i, buf);
                 if (outSt is not null) outSt[i] = (float)MedianOf(st!, ok, i, buf);
             }
@@ -94,6 +102,7 @@ public static class SceneComposite
             SurfaceTemperature = outSt is null ? null : R(outSt),
             ThermalConstants = scenes.Select(s => s.ThermalConstants).Distinct().Count() == 1 ? scenes[0].ThermalConstants : null,
             Clear = clearRaster,
+            Available = common.Length == 6 ? null : new HashSet<CommonBand>(common.Select(b => (CommonBand)b)),
         };
     }
 

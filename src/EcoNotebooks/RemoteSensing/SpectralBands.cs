@@ -37,6 +37,15 @@ public sealed record SpectralBands(string Name, DateOnly? Date, RasterGrid Grid,
     /// <summary>Thermal constants K1 (W m⁻² sr⁻¹ µm⁻¹) and K2 (K) from the metadata or the documented defaults.</summary>
     public (double K1, double K2)? ThermalConstants { get; init; }
 
+    /// <summary>
+    /// The reflective bands that were read (e.g. only red and NIR when a Sentinel-2 scene is opened for NDVI); the others
+    /// are all-NaN placeholders. Null = all six.
+    /// </summary>
+    public IReadOnlySet<CommonBand>? Available { get; init; }
+
+    /// <summary>True when reflective band <paramref name="band"/> was read (see <see cref="Available"/>).</summary>
+    public bool Has(CommonBand band) => Available is null || Available.Contains(band);
+
     /// <summary>uint8 mask on <see cref="Grid"/>: 1 = clear and inside the study area, 0 = masked (cloud, shadow, fill, outside). Null = all clear.</summary>
     public Raster? Clear { get; init; }
 

@@ -51,14 +51,20 @@ public static class JiangcangFvc
         ["WholeArea"] = "peak 83.26 % (2021), then about 80 %",
     };
 
-    /// <summary>Reads the region mask and NDVI rasters of <paramref name="inputs"/> and computes FVC and region means.</summary>
+    /// <summary>
+    /// Reads the region mask and the yearly NDVI of <paramref name="inputs"/> (prepared rasters, or computed from the
+    /// Sentinel-2 products on the mask's grid with the SCL mask and the <see cref="JiangcangParameters.NdviComposite"/>
+    /// of the <see cref="JiangcangParameters.SeasonFirstMonth"/>–<see cref="JiangcangParameters.SeasonLastMonth"/>
+    /// scenes; <see cref="JiangcangInputs.ReadNdvi"/>) and computes FVC and region means.
+    /// </summary>
     public static JiangcangFvcResult Compute(JiangcangInputs inputs, JiangcangParameters? parameters = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        var p = (parameters ?? new JiangcangParameters()).Validate();
         inputs.Validate();
         var regions = GeoTiff.Read(inputs.Regions);
-        var ndvi = inputs.Ndvi.Select(f => GeoTiff.Read(f.Path)).ToArray();
-        return Compute(regions, inputs.Years, ndvi, parameters);
+        var ndvi = inputs.ReadNdvi(regions.Grid, p.NdviComposite, p.SeasonFirstMonth, p.SeasonLastMonth);
+        return Compute(regions, inputs.Years, ndvi, p);
     }
 
     /// <summary>Computes FVC and region means from rasters in memory (all on the grid of <paramref name="regions"/>).</summary>

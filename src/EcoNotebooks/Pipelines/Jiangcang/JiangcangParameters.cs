@@ -12,6 +12,19 @@ public sealed record JiangcangParameters
     /// <summary>NDVI percentile (0–100, &gt; <see cref="SoilPercentile"/>) taken as the full-cover end-member. Default 95.</summary>
     public double VegetationPercentile { get; init; } = 95;
 
+    /// <summary>
+    /// How the cloud-masked Sentinel-2 scenes of a year are combined before NDVI (only when the data folder holds
+    /// <c>sentinel2/</c> products): <see cref="EcoNotebooks.RemoteSensing.CompositeMethod.MaxNdvi"/> (default; the
+    /// greenest clear observation, GEE <c>qualityMosaic('NDVI')</c>, usual for peak-season FVC) or Median.
+    /// </summary>
+    public EcoNotebooks.RemoteSensing.CompositeMethod NdviComposite { get; init; } = EcoNotebooks.RemoteSensing.CompositeMethod.MaxNdvi;
+
+    /// <summary>First month (1–12) of the peak season whose Sentinel-2 scenes enter a year's composite. Default 8 (the paper uses August).</summary>
+    public int SeasonFirstMonth { get; init; } = 8;
+
+    /// <summary>Last month (≥ <see cref="SeasonFirstMonth"/>, ≤ 12) of the peak season. Default 8.</summary>
+    public int SeasonLastMonth { get; init; } = 8;
+
     /// <summary>First year of the trend analysis (Fig. 4: 2021, the first growing season after the second restoration).</summary>
     public int TrendFirstYear { get; init; } = 2021;
 
@@ -49,6 +62,10 @@ public sealed record JiangcangParameters
         if (!(SoilPercentile >= 0 && SoilPercentile < 100)) throw new ArgumentOutOfRangeException(nameof(SoilPercentile), SoilPercentile, "Must be in [0, 100).");
         if (!(VegetationPercentile > SoilPercentile && VegetationPercentile <= 100))
             throw new ArgumentOutOfRangeException(nameof(VegetationPercentile), VegetationPercentile, $"Must exceed the soil percentile ({SoilPercentile}) and be ≤ 100.");
+        if (SeasonFirstMonth is < 1 or > 12) throw new ArgumentOutOfRangeException(nameof(SeasonFirstMonth), SeasonFirstMonth, "Must be a month 1–12.");
+        if (SeasonLastMonth < SeasonFirstMonth || SeasonLastMonth > 12)
+            throw new ArgumentOutOfRangeException(nameof(SeasonLastMonth), SeasonLastMonth, $"Must be a month from SeasonFirstMonth ({SeasonFirstMonth}) to 12.");
+        if (!Enum.IsDefined(NdviComposite)) throw new ArgumentOutOfRangeException(nameof(NdviComposite), NdviComposite, "Not a composite method.");
         if (TrendLastYear - TrendFirstYear < 2)
             throw new ArgumentOutOfRangeException(nameof(TrendLastYear), TrendLastYear, $"A trend needs at least 3 years; first year is {TrendFirstYear}.");
         if (!(ZSlight >= 0) || double.IsInfinity(ZSlight)) throw new ArgumentOutOfRangeException(nameof(ZSlight), ZSlight, "Must be finite and ≥ 0.");

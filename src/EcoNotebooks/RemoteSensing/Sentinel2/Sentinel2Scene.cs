@@ -18,9 +18,9 @@ public sealed class Sentinel2Scene
 {
     private readonly Dictionary<string, Sentinel2BandFile> _bands;
 
-    private Sentinel2Scene(string folder, Dictionary<string, Sentinel2BandFile> bands, Sentinel2Radiometry radiometry)
+    private Sentinel2Scene(string folder, Dictionary<string, Sentinel2BandFile> bands, Sentinel2Radiometry radiometry, IReadOnlyList<CommonBand> opened)
     {
-        Folder = folder; _bands = bands; Radiometry = radiometry;
+        Folder = folder; _bands = bands; Radiometry = radiometry; Bands = opened;
     }
 
     /// <summary>The folder.</summary>
@@ -42,9 +42,18 @@ public sealed class Sentinel2Scene
         _ => throw new ArgumentOutOfRangeException(nameof(band), band, "Sentinel-2 has no thermal band."),
     };
 
-    /// <summary>Opens a folder; <paramref name="processingBaseline"/> overrides the metadata. Missing bands, SCL or an unknown baseline give one-line errors naming the folder.</summary>
-    public static Sentinel2Scene Open(string folder, double? processingBaseline = null)
+    /// <summary>
+    /// Opens a folder; <paramref name="processingBaseline"/> overrides the metadata. <paramref name="bands"/> are the
+    /// reflective bands the product must hold (default all six; e.g. red and NIR for NDVI, so a download of B04, B08 and
+    /// SCL is enough); SCL is always required. Missing bands, SCL or an unknown baseline give one-line errors naming the
+    /// folder; an unreadable <c>MTD_MSIL2A.xml</c> names the file.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="bands"/> is empty or holds the thermal band.</exception>
+    public static Sentinel2Scene Open(string folder, double? processingBaseline = null, IReadOnlyCollection<CommonBand>? bands = null)
     {
+        var required = (bands ?? AllReflective).Distinct().OrderBy(b => b).ToArray();
+        if (required.Length == 0) throw new ArgumentException("At least one reflective band must be requested.", nameof(bands));
+        foreach (var c in required) BandName(c); // thermal → ArgumentOutOfRangeException naming the band
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"{folder}: Sentinel-2 product folder not found.");
         var files = Directory.GetFiles(folder).Select(Sentinel2BandFile.TryParse).Where(f => f is not null).Select(f => f!)
             .GroupBy(f => f.Band).ToDictionary(g => g.Key, g => g.OrderBy(f => f.Resolution ?? 0).First());
@@ -54,32 +63,63 @@ public sealed class Sentinel2Scene
         else if (System.IO.File.Exists(mtd)) rad = Sentinel2Radiometry.FromMetadata(mtd);
         else if (Sentinel2Radiometry.BaselineFromProductName(Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)))) is double nb) rad = Sentinel2Radiometry.ForBaseline(nb);
         else throw new ArgumentException($"{folder}: the processing baseline is unknown (no MTD_MSIL2A.xml and no _Nxxxx_ in the folder name); pass it explicitly (≥ 4.00 means BOA_ADD_OFFSET = −1000).");
-        var scene = new Sentinel2Scene(folder, files, rad);
-        foreach (var c in new[] { CommonBand.Blue, CommonBand.Green, CommonBand.Red, CommonBand.Nir, CommonBand.Swir1, CommonBand.Swir2 }) scene.File(BandName(c));
+        var scene = new Sentinel2Scene(folder, files, rad, required);
+        foreach (var c in required) scene.File(BandName(c));
         scene.File("SCL");
         return scene;
     }
+
+    private static readonly CommonBand[] AllReflective = [CommonBand.Blue, CommonBand.Green, CommonBand.Red, CommonBand.Nir, CommonBand.Swir1, CommonBand.Swir2];
+
+    /// <summary>The reflective bands this scene was opened for, in common-name order (the bands <c>Load</c> reads).</summary>
+    public IReadOnlyList<CommonBand> Bands { get; }
 
     /// <summary>The file of a band (B04, SCL, …); one-line error naming the folder when absent.</summary>
     public Sentinel2BandFile File(string band) => _bands.TryGetValue(band, out var f) ? f
         : throw new FileNotFoundException($"{Folder}: Sentinel-2 product is missing band {band} (expected e.g. T..._{band}_{(band is "B02" or "B03" or "B04" or "B08" ? "10" : "20")}m.tif or {band}.tif).");
 
     /// <summary>
-    /// Reads the six reflective bands on the red band's (10 m) grid, clipped and masked to the boundary when given; 20 m
-    /// bands are resampled with <paramref name="resampling"/> (bilinear by default), SCL with nearest. Pixels whose SCL class is
-    /// not in <paramref name="clearClasses"/> are NaN when <paramref name="applyMask"/>.
+    /// Reads the reflective bands of <see cref="Bands"/> (by default all six) on the red band's (10 m) grid, clipped and
+    /// masked to the boundary when given; 20 m bands are resampled with <paramref name="resampling"/> (bilinear by
+    /// default), SCL with nearest. Pixels whose SCL class is not in <paramref name="clearClasses"/> are NaN when
+    /// <paramref name="applyMask"/>. Bands the scene was not opened for are all-NaN rasters and are left out of
+    /// <see cref="SpectralBands.Available"/>.
     /// </summary>
     public SpectralBands Load(Boundary? boundary = null, IReadOnlySet<SceneClass>? clearClasses = null, bool applyMask = true, ResamplingMethod resampling = ResamplingMethod.Bilinear)
     {
         RasterGrid grid;
-        using (var red = GeoTiff.Open(File("B04").Path)) grid = red.Grid;
+        using (var red = GeoTiff.Open(File(BandName(Bands.Contains(CommonBand.Red) ? CommonBand.Red : Bands[0])).Path)) grid = red.Grid;
         if (boundary is not null) grid = grid.Subset(RasterClip.Window(grid, boundary, Folder));
         var inside = boundary is null ? null : RasterClip.Mask(grid, boundary);
+        return LoadOnto(grid, inside, clearClasses, applyMask, resampling);
+    }
+
+    /// <summary>
+    /// Reads the reflective bands of <see cref="Bands"/> and the SCL mask onto an analysis grid <paramref name="grid"/>
+    /// (e.g. the grid of a region mask): directly when the grid is a pixel-aligned part of the band's grid, else by
+    /// warping (reflectance with <paramref name="resampling"/>, SCL with nearest; any supported CRS). Pixels whose SCL
+    /// class is not in <paramref name="clearClasses"/> are NaN when <paramref name="applyMask"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">A band does not cover <paramref name="grid"/> (names the band file).</exception>
+    public SpectralBands Load(RasterGrid grid, IReadOnlySet<SceneClass>? clearClasses = null, bool applyMask = true, ResamplingMethod resampling = ResamplingMethod.Bilinear)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        return LoadOnto(grid, null, clearClasses, applyMask, resampling);
+    }
+
+    private SpectralBands LoadOnto(RasterGrid grid, bool[]? inside, IReadOnlySet<SceneClass>? clearClasses, bool applyMask, ResamplingMethod resampling)
+    {
         var scl = Read(File("SCL").Path, grid, ResamplingMethod.Nearest, null);
         var clear = new double[grid.PixelCount];
         for (int i = 0; i < clear.Length; i++) clear[i] = SceneClassification.IsClear(scl[i], clearClasses) && (inside is null || inside[i]) ? 1 : 0;
+        Raster? empty = null;
         Raster Band(CommonBand c)
         {
+            if (!Bands.Contains(c))
+            {
+                if (empty is null) { var nan = new float[grid.PixelCount]; Array.Fill(nan, float.NaN); empty = Raster.FromArray(grid, nan); }
+                return empty;
+            }
             var v = Read(File(BandName(c)).Path, grid, resampling, Radiometry);
             var f = new float[v.Length];
             for (int i = 0; i < f.Length; i++) f[i] = (applyMask && clear[i] != 1) || (inside is not null && !inside[i]) ? float.NaN : (float)v[i];
@@ -88,7 +128,11 @@ public sealed class Sentinel2Scene
         var clearRaster = Raster.Create(grid, PixelType.UInt8);
         clearRaster.WriteWindow(0, new RasterWindow(0, 0, grid.Width, grid.Height), clear);
         return new SpectralBands(Path.GetFileName(Path.TrimEndingDirectorySeparator(Folder)), Date, grid,
-            Band(CommonBand.Blue), Band(CommonBand.Green), Band(CommonBand.Red), Band(CommonBand.Nir), Band(CommonBand.Swir1), Band(CommonBand.Swir2)) { Clear = clearRaster };
+            Band(CommonBand.Blue), Band(CommonBand.Green), Band(CommonBand.Red), Band(CommonBand.Nir), Band(CommonBand.Swir1), Band(CommonBand.Swir2))
+        {
+            Clear = clearRaster,
+            Available = Bands.Count == AllReflective.Length ? null : new HashSet<CommonBand>(Bands),
+        };
     }
 
     private static RasterWindow SourceWindow(RasterGrid source, RasterGrid target, int margin, string path)

@@ -6,13 +6,15 @@ namespace EcoNotebooks.Samples.Jiangcang;
 
 /// <summary>
 /// Writes the complete synthetic Jiangcang sample (data-samples/jiangcang): quadrats.csv, species.csv, soil.csv,
-/// regions.tif, ndvi_2020.tif … ndvi_2024.tif and README.md. Every file is written atomically. SYNTHETIC data.
+/// regions.tif, the August Sentinel-2 L2A products of 2020–2024 under <c>sentinel2/</c> (B04, B08, SCL,
+/// MTD_MSIL2A.xml; <see cref="JiangcangSentinel2Generator"/>) and README.md. The pipeline computes the yearly NDVI from
+/// those products exactly as from downloaded ones. Every file is written atomically. SYNTHETIC data.
 /// </summary>
 public static class JiangcangSamples
 {
     /// <summary>File names written, in order.</summary>
     public static IReadOnlyList<string> FileNames { get; } =
-        ["quadrats.csv", "species.csv", "soil.csv", "regions.tif", .. JiangcangPublished.Years.Select(y => $"ndvi_{y}.tif"), "README.md"];
+        ["quadrats.csv", "species.csv", "soil.csv", "regions.tif", .. JiangcangSentinel2Generator.RelativeFileNames, "README.md"];
 
     /// <summary>Generates and writes the sample into <paramref name="folder"/>; returns the paths written.</summary>
     public static IReadOnlyList<string> WriteTo(string folder, JiangcangSampleOptions? options = null, IProgress<string>? progress = null)
@@ -27,11 +29,12 @@ public static class JiangcangSamples
         CsvTable.Write(species, P("species.csv"));
         progress?.Report("soil samples");
         CsvTable.Write(JiangcangSoilGenerator.Generate(o), P("soil.csv"));
-        progress?.Report("NDVI rasters (calibrating FVC)");
+        progress?.Report("NDVI (calibrating FVC)");
         var ndvi = JiangcangNdviGenerator.Generate(o);
         var tif = new GeoTiffWriteOptions { Compression = GeoTiffCompression.Deflate };
         GeoTiff.Write(ndvi.Regions, P("regions.tif"), tif);
-        for (int t = 0; t < ndvi.Years.Count; t++) GeoTiff.Write(ndvi.Ndvi[t], P($"ndvi_{ndvi.Years[t]}.tif"), tif);
+        progress?.Report("Sentinel-2 L2A products (sentinel2/)");
+        foreach (var f in JiangcangSentinel2Generator.WriteTo(folder, ndvi, o)) written.Add(f);
         AtomicFile.WriteAllText(P("README.md"), Readme(o));
         return written;
     }
@@ -52,10 +55,18 @@ public static class JiangcangSamples
         | `species.csv` | individuals per quadrat of the {JiangcangSpecies.All.Count} species the paper names (first column = plot) | count |
         | `soil.csv` | {o.SoilReplicates} samples per treatment (Pit5, Pit4, Pit2, Control): BD, SWC, SOC, SOM, pH, EC, TN, TP, TK, clay, silt, sand, AGB, BGB, VFC | g cm⁻³, %, g kg⁻¹, g kg⁻¹, –, µS cm⁻¹, g kg⁻¹ ×3, % ×3, g m⁻² ×2, % |
         | `regions.tif` | region mask, uint8: 0 other, 1 Pit 4, 2 Pit 5, 3 Pit 2 south dump, 4 natural background | code |
-        | `ndvi_YYYY.tif` | peak-season NDVI 2020–2024, float32, nodata −9999 | dimensionless |
+        | `sentinel2/<product>/` | {JiangcangSentinel2Generator.Acquisitions.Count} Sentinel-2 L2A acquisitions of August 2020–2024, one folder each, named like the product (`S2A_MSIL2A_20220819T040551_N0400_R047_T47SNC_…`) | |
+        | `…/T47SNC_<time>_B04_10m.tif`, `…_B08_10m.tif` | red and NIR, as converted from the SAFE `.jp2` with `gdal_translate` (clipped to the sample area) | uint16 DN, 0 = no data; reflectance = (DN + BOA_ADD_OFFSET)/10000 |
+        | `…/T47SNC_<time>_SCL_20m.tif` | scene classification at 20 m (3 cloud shadow, 4 vegetation, 5 not vegetated, 8/9 cloud medium/high, 10 thin cirrus) | class |
+        | `…/MTD_MSIL2A.xml` | product metadata: PROCESSING_BASELINE, BOA_QUANTIFICATION_VALUE 10000, BOA_ADD_OFFSET −1000 from baseline 04.00 (absent before) | |
 
-        Rasters: {o.Width} × {o.Height} pixels of {o.PixelSize} m (Sentinel-2-like), WGS 84 / UTM zone 47N (EPSG:32647),
+        Rasters: {o.Width} × {o.Height} pixels of {o.PixelSize} m (SCL {o.Width / 2} × {o.Height / 2} of {2 * o.PixelSize} m), WGS 84 / UTM zone 47N (EPSG:32647),
         upper-left corner E {o.OriginX} m, N {o.OriginY} m (the Muli coalfield lies near 99.5° E, 38.1° N).
+
+        The pipeline computes each year's NDVI from these products the way it does from downloaded ones
+        (`JiangcangInputs.ReadNdvi`): reflectance with the baseline's offset, SCL classes other than 4, 5 and 6 masked,
+        max-NDVI composite of the year's August scenes, NDVI = (B08 − B04)/(B08 + B04). With prepared NDVI instead, put
+        `ndvi_YYYY.tif` (float32, on the grid of `regions.tif`) in the folder and no `sentinel2/`.
 
         ## How it was made and what it is calibrated to
         - **NDVI** (`JiangcangNdviGenerator`): regions are irregular blobs of exactly 2.50 km² (Pit 4) and 2.93 km² (Pit 5).
@@ -70,6 +81,13 @@ public static class JiangcangSamples
           Fig. 3; the Sen + Mann–Kendall shares of the sample are within about 0.5 points of these. With four years the
           Mann–Kendall |Z| cannot reach 1.96 with the continuity correction (maximum 1.70), so the monotonic "increase"
           pixels come out as *slightly significant* (and as *significant* without the correction, maximum |Z| 2.04).
+        - **Sentinel-2 products** (`JiangcangSentinel2Generator`): from the NDVI above, NIR reflectance
+          0.10 + 0.24·NDVI (+ a smooth brightness field) and red = NIR·(1 − NDVI)/(1 + NDVI), times a per-date brightness
+          factor (0.95–1), rounded to DNs with the offset of the product's baseline (02.14 and 03.01 for 2020–2021: no
+          offset; 04.00, 05.09, 05.11 for 2022–2024: −1000). 2020, 2022 and 2024 have two dates with clouds (bright, SCL 8/9,
+          cirrus rims 10) and shadows (SCL 3) at places that are clear on the other date; 2021 and 2023 one clear date. The
+          cloud-masked composite gives back the generator NDVI within the DN rounding, at most 10⁻⁴/(ρ_red + ρ_nir)
+          (about 3·10⁻⁴); region mean FVC moves by less than 0.01 points and 3 of 25,000 Pit 4 pixels change trend class.
         - **Vegetation** (`JiangcangVegetationGenerator`): Poisson–lognormal abundances around habitat means (sown grasses
           dominate platforms; manure-borne and meadow species on slopes; Kobresia/Carex in the background), so that Shannon,
           Pielou and Margalef order background > sunny slope > platform and slope–background Sorensen similarity exceeds

@@ -11,7 +11,8 @@ public sealed class JiangcangInputsTests
         var inputs = JiangcangInputs.FromFolder(RepoPaths.Of("data-samples", "jiangcang"));
         Assert.Equal([2020, 2021, 2022, 2023, 2024], inputs.Years);
         Assert.EndsWith("soil.csv", inputs.Soil);
-        Assert.All(inputs.Ndvi, f => Assert.True(File.Exists(f.Path)));
+        Assert.Empty(inputs.Ndvi); // the sample's NDVI comes from its Sentinel-2 products (JiangcangSentinel2Tests)
+        Assert.All(inputs.Sentinel2.SelectMany(y => y.Products), d => Assert.True(Directory.Exists(d)));
     }
 
     [Fact]
@@ -30,6 +31,7 @@ public sealed class JiangcangInputsTests
         using var tmp = new TempDir();
         var e = Assert.Throws<FileNotFoundException>(() => JiangcangInputs.FromFolder(tmp.Path));
         Assert.Contains("ndvi_YYYY.tif", e.Message);
+        Assert.Contains("sentinel2/", e.Message);
     }
 
     [Fact]
@@ -41,5 +43,7 @@ public sealed class JiangcangInputsTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new JiangcangParameters { Alpha = 0 }.Validate());
         Assert.Throws<ArgumentOutOfRangeException>(() => new JiangcangParameters { TrendFirstYear = 2023, TrendLastYear = 2024 }.Validate());
         Assert.Throws<ArgumentOutOfRangeException>(() => new JiangcangParameters { ZSlight = 2, ZSignificant = 1.96 }.Validate());
+        Assert.Equal("SeasonLastMonth", Assert.Throws<ArgumentOutOfRangeException>(() => new JiangcangParameters { SeasonFirstMonth = 9, SeasonLastMonth = 8 }.Validate()).ParamName);
+        Assert.Equal("SeasonFirstMonth", Assert.Throws<ArgumentOutOfRangeException>(() => new JiangcangParameters { SeasonFirstMonth = 0 }.Validate()).ParamName);
     }
 }

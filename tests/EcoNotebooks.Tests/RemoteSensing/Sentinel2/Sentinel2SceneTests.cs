@@ -118,6 +118,56 @@ public class Sentinel2SceneTests
     }
 
     [Fact]
+    public void RedNirOnly_Product_OpensForNdvi_AndCompositesOnTheReadBands()
+    {
+        using var tmp = new TempDir();
+        var dir = WriteProduct(tmp.Path, "prod", "05.09");
+        foreach (var name in new[] { "B02", "B03", "B11", "B12" }) File.Delete(Path.Combine(dir, $"{Prefix}{name}_{(name is "B02" or "B03" ? 10 : 20)}m.tif"));
+        Assert.Contains("missing band B02", Assert.Throws<FileNotFoundException>(() => Sentinel2Scene.Open(dir)).Message); // all six by default
+        var scene = Sentinel2Scene.Open(dir, bands: [CommonBand.Nir, CommonBand.Red]);
+        Assert.Equal([CommonBand.Red, CommonBand.Nir], scene.Bands);
+        var b = scene.Load();
+        Assert.Equal(new HashSet<CommonBand> { CommonBand.Red, CommonBand.Nir }, b.Available);
+        Assert.False(b.Has(CommonBand.Swir1));
+        Assert.True(double.IsNaN(b.Blue.Band(0)[7, 9]));                       // not read
+        Assert.Equal((2000 + 7 - 1000) / 10000.0, b.Red.Band(0)[7, 9], 1e-6);
+        Assert.True(double.IsNaN(b.Red.Band(0)[0, 0]));                        // SCL 9
+        // Composite of two such scenes: observations count when red and NIR are present (the unread bands stay NaN).
+        var c = SceneComposite.Create([b, b], CompositeMethod.Median, "p");
+        Assert.Equal(b.Available, c.Available);
+        Assert.Equal(b.Red.Band(0)[7, 9], c.Red.Band(0)[7, 9], 1e-7);
+        Assert.Equal(0, c.Clear!.Band(0)[0, 0]);
+        Assert.Equal(1, c.Clear!.Band(0)[7, 9]);
+        Assert.True(double.IsNaN(c.Swir2.Band(0)[7, 9]));
+        double ndvi = (3007.0 - 1007.0) / (3007.0 + 1007.0);
+        Assert.Equal(ndvi, c.Ndvi().Band(0)[7, 9], 1e-6);
+        // A max-NDVI composite needs red and NIR.
+        var swirOnly = Sentinel2Scene.Open(WriteProduct(tmp.Path, "prod2", "05.09"), bands: [CommonBand.Swir1]).Load();
+        Assert.Contains("needs red and NIR", Assert.Throws<ArgumentException>(() => SceneComposite.Create([swirOnly], CompositeMethod.MaxNdvi, "p")).Message);
+        Assert.Contains("no reflective band in common", Assert.Throws<ArgumentException>(() => SceneComposite.Create([b, b with { Available = new HashSet<CommonBand> { CommonBand.Swir1 } }], CompositeMethod.Median, "p")).Message);
+    }
+
+    [Fact]
+    public void Load_OntoAGrid_ReadsTheWindow_OrWarpsAnUnalignedGrid()
+    {
+        using var tmp = new TempDir();
+        var scene = Sentinel2Scene.Open(WriteProduct(tmp.Path, "prod", "04.00"), bands: [CommonBand.Red, CommonBand.Nir]);
+        var crs = SpatialReference.Utm(47);
+        var window = RasterGrid.NorthUp(6, 5, 399_960 + 40, 4_000_020 - 30, 10, crs);   // columns 4–9, rows 3–7
+        var b = scene.Load(window);
+        Assert.Equal(window, b.Grid);
+        for (int r = 0; r < 5; r++) for (int c = 0; c < 6; c++) Assert.Equal((2000 + 4 + c - 1000) / 10000.0, b.Red.Band(0)[c, r], 1e-6);
+        // Half a pixel east: bilinear between neighbouring columns (DN rises by 1 per column).
+        var shifted = RasterGrid.NorthUp(6, 5, 399_960 + 45, 4_000_020 - 30, 10, crs);
+        var s = scene.Load(shifted);
+        Assert.Equal((2000 + 4.5 - 1000) / 10000.0, s.Red.Band(0)[0, 0], 1e-6);
+        var outside = RasterGrid.NorthUp(4, 4, 800_000, 4_000_020, 10, crs);
+        var e = Assert.Throws<ArgumentException>(() => scene.Load(outside));
+        Assert.Contains("do not overlap", e.Message);
+        Assert.Contains("SCL", e.Message);
+    }
+
+    [Fact]
     public void FileNames_AreParsed()
     {
         var f = Sentinel2BandFile.TryParse("/x/T47SMB_20210815T043709_B8A_20m.tif")!;
