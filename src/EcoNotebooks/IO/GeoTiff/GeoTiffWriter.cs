@@ -186,9 +186,18 @@ public sealed class GeoTiffWriter : IRasterSink, IDisposable
                     int index = by * _blocksAcross + bx;
                     if (_done[index])
                         throw new InvalidOperationException($"{Path}: {BlockLabel(index)} is already complete and encoded; window {window} of band {band} overlaps it.");
-                    var p = GetPending(index);
                     int x0 = Math.Max(window.XOffset, bx * _blockWidth), x1 = Math.Min(window.XOffset + window.Width, (bx + 1) * _blockWidth);
                     int y0 = Math.Max(window.YOffset, by * _blockHeight), y1 = Math.Min(window.YOffset + window.Height, (by + 1) * _blockHeight);
+                    if (BandCount == 1 && !_pending.ContainsKey(index) && (x1 - x0, y1 - y0) == ValidSize(index))
+                    {
+                        // The window covers the whole image part of a block not started yet: no per-pixel bookkeeping.
+                        byte[] block = NewBlock(pooled: true);
+                        for (int y = y0; y < y1; y++)
+                            Store(block, (y - by * _blockHeight) * _blockWidth, source.Slice((y - window.YOffset) * window.Width + (x0 - window.XOffset), x1 - x0));
+                        Encode(index, block, ownsData: true);
+                        continue;
+                    }
+                    var p = GetPending(index);
                     for (int y = y0; y < y1; y++)
                     {
                         int pixel = (y - by * _blockHeight) * _blockWidth + (x0 - bx * _blockWidth);
@@ -443,6 +452,18 @@ public sealed class GeoTiffWriter : IRasterSink, IDisposable
         {
             // (float)v lane by lane (the same rounding as the scalar cast).
             Narrow(src, MemoryMarshal.Cast<T, float>(dst).Slice(start, src.Length));
+            return;
+        }
+        if (typeof(T) == typeof(byte) && BandCount == 1)
+        {
+            var b = MemoryMarshal.Cast<T, byte>(dst).Slice(start, src.Length);
+            for (int i = 0; i < src.Length; i++)
+            {
+                double v = src[i];
+                // Whole numbers 0–255 (class codes, masks) are stored as they are; the rest is rounded and clamped below.
+                if (v >= 0 && v <= 255 && v == Math.Floor(v)) b[i] = (byte)v;
+                else b[i] = (byte)PixelType.Clamp(double.IsNaN(v) ? _fill : v);
+            }
             return;
         }
         var type = PixelType;
