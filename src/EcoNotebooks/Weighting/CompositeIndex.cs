@@ -65,7 +65,8 @@ public static class CompositeIndex
     /// <summary>
     /// Same as <see cref="ComputeRaster"/> but writes the index into <paramref name="output"/> (e.g. a
     /// <see cref="IO.GeoTiff.GeoTiffWriter"/>) window by window instead of building it in memory, so a stack of any
-    /// size runs in memory of about two blocks per indicator read. The caller completes the sink. NaN is written
+    /// size runs in memory of a few blocks per thread. The caller completes the sink; the sink is called from one thread
+    /// at a time, but not necessarily the caller's. NaN is written
     /// where any indicator is missing (a sink with an integer type stores its nodata there, as it does for NaN).
     /// </summary>
     /// <param name="indicators">Raw indicator rasters (band <paramref name="band"/> of each), same grid.</param>
@@ -75,10 +76,14 @@ public static class CompositeIndex
     /// <param name="ranges">Optional fixed (min, max) per indicator; null to use each raster's own range (one extra streamed pass).</param>
     /// <param name="band">0-based band read from every raster.</param>
     /// <param name="outputBand">0-based band of <paramref name="output"/> written.</param>
-    /// <param name="degreeOfParallelism">Indicators read (decoded) at the same time, 1 = sequential. Above 1, each
-    /// source is read by one thread at a time but different sources concurrently, so use it only when the sources do not
-    /// share state (e.g. one <see cref="IO.GeoTiff.GeoTiffReader"/> per file); the same instance listed twice is read
-    /// sequentially. The result is identical for every value (indicators are summed in order).</param>
+    /// <param name="degreeOfParallelism">Threads used, 1 = sequential. Above 1, when every source is an
+    /// <see cref="IConcurrentRasterSource"/> (e.g. <see cref="IO.GeoTiff.GeoTiffReader"/>), both passes run block by block
+    /// in parallel: the min/max pass over (indicator, block) pairs, the sum pass over blocks in batches of
+    /// 4 × <paramref name="degreeOfParallelism"/> (each block read, normalised and summed over all indicators by one
+    /// thread), and the finished batch is written to <paramref name="output"/> in block order from one thread at a time
+    /// while the next batch is computed (memory: two batches of blocks). Otherwise different sources are read
+    /// concurrently (each by one thread at a time; the same instance listed twice is read sequentially) and summed
+    /// sequentially. The result is identical for every value (every pixel's terms are summed in indicator order).</param>
     /// <returns>The (min, max) used per indicator and the indices of constant indicators.</returns>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static ((double Min, double Max)[] Ranges, int[] ConstantIndicators) ComputeToSink(IReadOnlyList<IRasterSource> indicators,

@@ -28,7 +28,10 @@ namespace EcoNotebooks.IO.GeoTiff;
 /// block, once complete and encoded, cannot be written again. NaN written to an integer raster becomes the nodata value
 /// (0 without nodata); other values are rounded half away from zero and clamped to the type
 /// (<see cref="PixelTypes.Clamp"/>). Python equivalent: <c>rasterio.open(path, "w", driver="GTiff", ...)</c> with
-/// <c>ds.write(array, window=...)</c>. Not thread-safe.</para>
+/// <c>ds.write(array, window=...)</c>. Not thread-safe (call it from one thread at a time).</para>
+/// <para>DEFLATE blocks are compressed (libdeflate when the system has it, else .NET's zlib, at
+/// <see cref="GeoTiffWriteOptions.DeflateLevel"/>) on the thread pool, at most 2 × the processor count at a time, and
+/// written to the file in the order they were completed, so the bytes are the same as with sequential compression.</para>
 /// </remarks>
 public sealed class GeoTiffWriter : IRasterSink, IDisposable
 {
