@@ -109,7 +109,12 @@ public static class Workloads
         try
         {
             var grid = readers[0].Grid;
-            var opt = new GeoTiffWriteOptions { Tiled = true, TileSize = readers[0].BlockSize.Width, Compression = GeoTiffCompression.Deflate };
+            // As the numpy peer's GDAL creation options: TILED=YES, COMPRESS=DEFLATE (ZLEVEL 6, no PREDICTOR).
+            var opt = new GeoTiffWriteOptions
+            {
+                Tiled = true, TileSize = readers[0].BlockSize.Width, Compression = GeoTiffCompression.Deflate,
+                Predictor = GeoTiffPredictor.None, DeflateLevel = 6,
+            };
             using var index = new GeoTiffWriter(Path.Combine(outDir, "resilience_index.tif"), grid, PixelType.Float32, 1, double.NaN, opt);
             using var classes = new GeoTiffWriter(Path.Combine(outDir, "resilience_class.tif"), grid, PixelType.UInt8, 1, 0, opt);
             var sink = new ClassifyingSink(index, classes, ClassScheme.LingbeiResilience);
@@ -144,6 +149,9 @@ public static class Workloads
     private sealed class ClassifyingSink(GeoTiffWriter index, GeoTiffWriter classes, ClassScheme scheme) : IRasterSink
     {
         private double[] _codes = [];
+        // Left-closed breaks with infinite outer breaks: class = number of inner breaks ≤ x (x not NaN), as scheme.Classify.
+        private readonly double[]? _inner = scheme.Closure == IntervalClosure.Left && double.IsNegativeInfinity(scheme.Breaks[0]) && double.IsPositiveInfinity(scheme.Breaks[^1])
+            ? scheme.Breaks.Skip(1).Take(scheme.Breaks.Count - 2).ToArray() : null;
         public long Valid { get; private set; }
         public double Sum { get; private set; }
         public long[] Counts { get; } = new long[scheme.ClassCount + 1];
@@ -156,13 +164,28 @@ public static class Workloads
             index.WriteWindow(0, window, source);
             if (_codes.Length < source.Length) _codes = new double[source.Length];
             var codes = _codes.AsSpan(0, source.Length);
+            long valid = 0;
+            double sum = Sum;
             for (int i = 0; i < source.Length; i++)
             {
-                int k = scheme.Classify(source[i]) + 1;
+                double v = source[i];
+                int k;
+                if (_inner is not null)
+                {
+                    if (double.IsNaN(v)) k = 0;
+                    else
+                    {
+                        k = 1;
+                        foreach (double b in _inner) k += b <= v ? 1 : 0;
+                    }
+                }
+                else k = scheme.Classify(v) + 1;
                 codes[i] = k;
                 Counts[k]++;
-                if (k > 0) { Valid++; Sum += source[i]; }
+                if (k > 0) { valid++; sum += v; }
             }
+            Valid += valid;
+            Sum = sum;
             classes.WriteWindow(0, window, codes);
         }
     }

@@ -28,10 +28,14 @@ namespace EcoNotebooks.IO.GeoTiff;
 /// from ProjectedCSTypeGeoKey (3072) or GeographicTypeGeoKey (2048); user-defined CRSs give an unknown CRS. Nodata is
 /// GDAL's GDAL_NODATA tag (42113, ASCII).</para>
 /// <para>Python equivalent: <c>rasterio.open(path)</c> then <c>ds.read(band + 1, window=Window(...))</c>; GDAL:
-/// <c>gdal.Open(path).GetRasterBand(band + 1).ReadAsArray(x, y, w, h)</c>. Not thread-safe: use one reader per
-/// thread.</para>
+/// <c>gdal.Open(path).GetRasterBand(band + 1).ReadAsArray(x, y, w, h)</c>.</para>
+/// <para>Thread-safe (<see cref="IConcurrentRasterSource"/>): a window that covers exactly the image part of one
+/// tile or strip of a DEFLATE file with one sample per pixel in its plane (the windows of
+/// <see cref="RasterWindow.Blocks"/> at <see cref="BlockSize"/>) is decoded straight into the caller's buffer, without
+/// the cache and without a lock, so several threads decode such windows in parallel; every other read takes a lock and
+/// goes through the cache.</para>
 /// </remarks>
-public sealed class GeoTiffReader : IRasterSource, IDisposable
+public sealed class GeoTiffReader : IConcurrentRasterSource, IDisposable
 {
     private const long CacheBudgetBytes = 64L << 20;
 
@@ -47,9 +51,11 @@ public sealed class GeoTiffReader : IRasterSource, IDisposable
     private readonly bool _selfDecode;
     private readonly int _compression;
     private readonly int _bytesPerSample;
-    private byte[] _rawBuffer = [];
+    private readonly object _sync = new();
+    private readonly bool _bigEndian;
     private ulong[] _offsets = [], _byteCounts = [];
-    private FileStream? _raw;
+    private Microsoft.Win32.SafeHandles.SafeFileHandle? _raw;
+    private long _decoded;
     private bool _disposed;
 
     private GeoTiffReader(string path, Tiff tif, bool libTiffDeflate)
@@ -138,6 +144,8 @@ public sealed class GeoTiffReader : IRasterSource, IDisposable
 
         Grid = new RasterGrid(Width, Height, ReadTransform(file), ReadCrs(file));
         NoData = ReadNoData(file);
+        _bigEndian = tif.IsBigEndian();
+        if (_selfDecode) _raw = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.RandomAccess);
     }
 
     /// <summary>
@@ -223,7 +231,7 @@ public sealed class GeoTiffReader : IRasterSource, IDisposable
     public int BlockCount { get; }
 
     /// <summary>Diagnostic: how many tiles/strips have been decoded so far (cache hits are not counted).</summary>
-    public long DecodedBlockCount { get; private set; }
+    public long DecodedBlockCount => Interlocked.Read(ref _decoded);
 
     /// <inheritdoc />
     /// <exception cref="FileFormatException">A tile or strip cannot be decoded (message names its index).</exception>
@@ -240,6 +248,35 @@ public sealed class GeoTiffReader : IRasterSource, IDisposable
         int by0 = window.YOffset / _blockHeight, by1 = (window.YOffset + window.Height - 1) / _blockHeight;
         int stride = _separate ? 1 : _spp;
         int sample = _separate ? 0 : band;
+        if (_selfDecode && stride == 1 && bx0 == bx1 && by0 == by1
+            && window.XOffset == bx0 * _blockWidth && window.YOffset == by0 * _blockHeight
+            && window.Width == Math.Min(_blockWidth, Width - window.XOffset) && window.Height == Math.Min(_blockHeight, Height - window.YOffset))
+        {
+            ReadWholeBlock((_separate ? band * _blocksAcross * _blocksDown : 0) + by0 * _blocksAcross + bx0, window, destination);
+            return;
+        }
+        lock (_sync) ReadThroughCache(band, window, destination, bx0, bx1, by0, by1, stride, sample);
+    }
+
+    /// <summary>Lock-free path: decodes one block into a pooled buffer and converts its image part into <paramref name="destination"/>.</summary>
+    private void ReadWholeBlock(int index, RasterWindow window, Span<double> destination)
+    {
+        byte[] block = System.Buffers.ArrayPool<byte>.Shared.Rent(_blockBytes);
+        try
+        {
+            DecodeSelf(index, block);
+            Interlocked.Increment(ref _decoded);
+            for (int y = 0; y < window.Height; y++)
+                CopyRow(block, y * _blockWidth, 1, destination.Slice(y * window.Width, window.Width));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(block);
+        }
+    }
+
+    private void ReadThroughCache(int band, RasterWindow window, Span<double> destination, int bx0, int bx1, int by0, int by1, int stride, int sample)
+    {
         for (int by = by0; by <= by1; by++)
             for (int bx = bx0; bx <= bx1; bx++)
             {
@@ -263,8 +300,11 @@ public sealed class GeoTiffReader : IRasterSource, IDisposable
         _disposed = true;
         _tif.Dispose();
         _raw?.Dispose();
-        _cache.Clear();
-        _lru.Clear();
+        lock (_sync)
+        {
+            _cache.Clear();
+            _lru.Clear();
+        }
     }
 
     private void CopyRow(byte[] block, int start, int stride, Span<double> dst)
@@ -286,7 +326,19 @@ public sealed class GeoTiffReader : IRasterSource, IDisposable
         if (typeof(T) == typeof(float) && stride == 1)
         {
             var f = MemoryMarshal.Cast<byte, float>(block.AsSpan()).Slice(start, dst.Length);
-            for (int i = 0; i < f.Length; i++) dst[i] = f[i];
+            int i = 0;
+            if (System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                ref float s = ref MemoryMarshal.GetReference(f);
+                ref double d = ref MemoryMarshal.GetReference(dst);
+                for (; i <= f.Length - 8; i += 8)
+                {
+                    var (lo, hi) = System.Runtime.Intrinsics.Vector256.Widen(System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref s, (nuint)i));
+                    System.Runtime.Intrinsics.Vector256.StoreUnsafe(lo, ref d, (nuint)i);
+                    System.Runtime.Intrinsics.Vector256.StoreUnsafe(hi, ref d, (nuint)i + 4);
+                }
+            }
+            for (; i < f.Length; i++) dst[i] = f[i];
             return;
         }
         var src = MemoryMarshal.Cast<byte, T>(block.AsSpan());
@@ -303,7 +355,7 @@ public sealed class GeoTiffReader : IRasterSource, IDisposable
         }
         byte[] data = _cache.Count >= _cacheCapacity ? Evict() : new byte[_blockBytes];
         Decode(index, data);
-        DecodedBlockCount++;
+        _decoded++;
         node = _lru.AddFirst((index, data));
         _cache[index] = node;
         return data;
@@ -319,12 +371,12 @@ public sealed class GeoTiffReader : IRasterSource, IDisposable
 
     private void Decode(int index, byte[] buffer)
     {
-        string what = BlockLabel(index);
         if (_selfDecode)
         {
-            DecodeSelf(index, buffer, what);
+            DecodeSelf(index, buffer);
             return;
         }
+        string what = BlockLabel(index);
         LibTiffRuntime.ClearErrors();
         int n;
         try
@@ -351,28 +403,38 @@ public sealed class GeoTiffReader : IRasterSource, IDisposable
         return rows * _blockWidth * (_separate ? 1 : _spp) * PixelType.SizeInBytes();
     }
 
-    private void DecodeSelf(int index, byte[] buffer, string what)
+    /// <summary>Reads and decodes block <paramref name="index"/> into <paramref name="buffer"/>; thread-safe (positional reads, pooled buffers).</summary>
+    private void DecodeSelf(int index, byte[] buffer)
     {
         int expected = ExpectedBytes(index);
         int n;
+        byte[]? raw = null;
         try
         {
-            if (_offsets[index] == 0 && _byteCounts[index] == 0) { Array.Clear(buffer); return; } // sparse block
+            if (_offsets[index] == 0 && _byteCounts[index] == 0) { buffer.AsSpan(0, _blockBytes).Clear(); return; } // sparse block
             int count = checked((int)_byteCounts[index]);
-            if (_rawBuffer.Length < count) _rawBuffer = new byte[count];
-            _raw ??= new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.RandomAccess);
-            _raw.Position = (long)_offsets[index];
-            _raw.ReadExactly(_rawBuffer, 0, count);
-            n = RawBlockDecoder.Decompress(_compression, _rawBuffer, count, buffer.AsSpan(0, expected));
+            raw = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(count, 1));
+            long offset = (long)_offsets[index];
+            for (int got = 0; got < count;)
+            {
+                int r = RandomAccess.Read(_raw!, raw.AsSpan(got, count - got), offset + got);
+                if (r == 0) throw new EndOfStreamException($"the file ends inside the block ({got} of {count} bytes read).");
+                got += r;
+            }
+            n = RawBlockDecoder.Decompress(_compression, raw, count, buffer.AsSpan(0, expected));
         }
         catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or IOException or OverflowException)
         {
-            throw new FileFormatException(Path, $"cannot decode {what} ({CompressionName}, predictor {Predictor}): {ex.Message}", inner: ex);
+            throw new FileFormatException(Path, $"cannot decode {BlockLabel(index)} ({CompressionName}, predictor {Predictor}): {ex.Message}", inner: ex);
+        }
+        finally
+        {
+            if (raw is not null) System.Buffers.ArrayPool<byte>.Shared.Return(raw);
         }
         if (n < expected)
-            throw new FileFormatException(Path, $"{what} decoded to {n} bytes, {expected} expected (truncated or corrupt data).");
+            throw new FileFormatException(Path, $"{BlockLabel(index)} decoded to {n} bytes, {expected} expected (truncated or corrupt data).");
         int stride = _separate ? 1 : _spp;
-        RawBlockDecoder.UndoPredictor(buffer.AsSpan(0, expected), Predictor, _bytesPerSample, _blockWidth * stride, stride, _tif.IsBigEndian());
+        RawBlockDecoder.UndoPredictor(buffer.AsSpan(0, expected), Predictor, _bytesPerSample, _blockWidth * stride, stride, _bigEndian);
     }
 
     private string BlockLabel(int index)

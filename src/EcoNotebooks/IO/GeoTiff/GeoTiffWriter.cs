@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using BitMiracle.LibTiff.Classic;
 using EcoNotebooks.Rasters;
 
@@ -27,7 +28,10 @@ namespace EcoNotebooks.IO.GeoTiff;
 /// block, once complete and encoded, cannot be written again. NaN written to an integer raster becomes the nodata value
 /// (0 without nodata); other values are rounded half away from zero and clamped to the type
 /// (<see cref="PixelTypes.Clamp"/>). Python equivalent: <c>rasterio.open(path, "w", driver="GTiff", ...)</c> with
-/// <c>ds.write(array, window=...)</c>. Not thread-safe.</para>
+/// <c>ds.write(array, window=...)</c>. Not thread-safe (call it from one thread at a time).</para>
+/// <para>DEFLATE blocks are compressed (libdeflate when the system has it, else .NET's zlib, at
+/// <see cref="GeoTiffWriteOptions.DeflateLevel"/>) on the thread pool, at most 2 × the processor count at a time, and
+/// written to the file in the order they were completed, so the bytes are the same as with sequential compression.</para>
 /// </remarks>
 public sealed class GeoTiffWriter : IRasterSink, IDisposable
 {
@@ -39,6 +43,11 @@ public sealed class GeoTiffWriter : IRasterSink, IDisposable
     private readonly double _fill;
     private readonly Dictionary<int, Pending> _pending = new();
     private readonly BitArray _done;
+    // Blocks being compressed on the thread pool, written to the file in the order they were completed (so the file
+    // is laid out exactly as with sequential encoding); at most _maxInFlight at a time.
+    private readonly Queue<(int Index, Task<(byte[] Buffer, int Length)> Job, byte[]? ReturnAfter)> _encoding = new();
+    private readonly int _maxInFlight = 2 * Environment.ProcessorCount;
+    private readonly bool _parallelEncode = Environment.ProcessorCount > 1;
     private bool _completed, _disposed, _faulted;
 
     private sealed class Pending(byte[] data, int samples)
@@ -129,7 +138,6 @@ public sealed class GeoTiffWriter : IRasterSink, IDisposable
     public string Path { get; }
 
     private readonly bool _rawDeflate;
-    private byte[] _scratch = [];
 
     /// <summary>The options in effect.</summary>
     public GeoTiffWriteOptions Options { get; }
@@ -181,9 +189,18 @@ public sealed class GeoTiffWriter : IRasterSink, IDisposable
                     int index = by * _blocksAcross + bx;
                     if (_done[index])
                         throw new InvalidOperationException($"{Path}: {BlockLabel(index)} is already complete and encoded; window {window} of band {band} overlaps it.");
-                    var p = GetPending(index);
                     int x0 = Math.Max(window.XOffset, bx * _blockWidth), x1 = Math.Min(window.XOffset + window.Width, (bx + 1) * _blockWidth);
                     int y0 = Math.Max(window.YOffset, by * _blockHeight), y1 = Math.Min(window.YOffset + window.Height, (by + 1) * _blockHeight);
+                    if (BandCount == 1 && !_pending.ContainsKey(index) && (x1 - x0, y1 - y0) == ValidSize(index))
+                    {
+                        // The window covers the whole image part of a block not started yet: no per-pixel bookkeeping.
+                        byte[] block = NewBlock(pooled: true);
+                        for (int y = y0; y < y1; y++)
+                            Store(block, (y - by * _blockHeight) * _blockWidth, source.Slice((y - window.YOffset) * window.Width + (x0 - window.XOffset), x1 - x0));
+                        Encode(index, block, ownsData: true);
+                        continue;
+                    }
+                    var p = GetPending(index);
                     for (int y = y0; y < y1; y++)
                     {
                         int pixel = (y - by * _blockHeight) * _blockWidth + (x0 - bx * _blockWidth);
@@ -197,10 +214,11 @@ public sealed class GeoTiffWriter : IRasterSink, IDisposable
                     }
                     if (p.Remaining == 0)
                     {
-                        Encode(index, p.Data);
                         _pending.Remove(index);
+                        Encode(index, p.Data, ownsData: true);
                     }
                 }
+            WriteFinished(all: false);
         }
         catch
         {
@@ -224,10 +242,12 @@ public sealed class GeoTiffWriter : IRasterSink, IDisposable
             for (int index = 0; index < _done.Length; index++)
             {
                 if (_done[index]) continue;
-                if (_pending.Remove(index, out var p)) { Encode(index, p.Data); continue; }
-                fillBlock ??= NewBlock();
-                Encode(index, fillBlock);
+                if (_pending.Remove(index, out var p)) { Encode(index, p.Data, ownsData: true); continue; }
+                fillBlock ??= NewBlock(pooled: false);
+                Encode(index, fillBlock, ownsData: false);
+                WriteFinished(all: false);
             }
+            WriteFinished(all: true);
             LibTiffRuntime.ClearErrors();
             if (!_tif.WriteDirectory())
                 throw new IOException($"{Path}: cannot write the TIFF directory: {LibTiffRuntime.TakeErrors() ?? "unknown LibTiff error"}");
@@ -255,6 +275,7 @@ public sealed class GeoTiffWriter : IRasterSink, IDisposable
 
     private void Abort()
     {
+        _encoding.Clear(); // jobs still running only read their blocks, which are left to the GC
         try { _tif.Dispose(); } catch (Exception) { /* the file is discarded anyway */ }
         try { if (File.Exists(_temp)) File.Delete(_temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         _disposed = true;
@@ -264,7 +285,7 @@ public sealed class GeoTiffWriter : IRasterSink, IDisposable
     {
         if (_pending.TryGetValue(index, out var p)) return p;
         var (w, h) = ValidSize(index);
-        p = new Pending(NewBlock(), _blockWidth * _blockHeight * BandCount);
+        p = new Pending(NewBlock(pooled: true), _blockWidth * _blockHeight * BandCount);
         // Padding pixels of edge tiles (and the missing rows of the last strip) lie outside the image: mark them written.
         if (w < _blockWidth || h < _blockHeight)
         {
@@ -285,45 +306,59 @@ public sealed class GeoTiffWriter : IRasterSink, IDisposable
         return (Math.Min(_blockWidth, Grid.Width - bx * _blockWidth), Math.Min(_blockHeight, Grid.Height - by * _blockHeight));
     }
 
-    private byte[] NewBlock()
+    private byte[] NewBlock(bool pooled)
     {
-        var data = new byte[_fullBlockBytes];
+        byte[] data;
+        if (pooled && _rawDeflate)
+        {
+            // Returned to the pool once encoded (only DEFLATE blocks: LibTiff.NET's encoder may keep references).
+            data = System.Buffers.ArrayPool<byte>.Shared.Rent(_fullBlockBytes);
+            if (_fill == 0) Array.Clear(data, 0, _fullBlockBytes);
+        }
+        else data = new byte[_fullBlockBytes];
         if (_fill != 0)
         {
             Span<double> one = [_fill];
             int stride = PixelType.SizeInBytes();
             Store(data, 0, one);
-            for (int o = stride; o < data.Length; o += stride) Buffer.BlockCopy(data, 0, data, o, stride);
+            for (int o = stride; o < _fullBlockBytes; o += stride) Buffer.BlockCopy(data, 0, data, o, stride);
         }
         return data;
     }
 
-    private void Encode(int index, byte[] data)
+    private int BlockBytes(int index) =>
+        _tiled ? _fullBlockBytes : ValidSize(index).Height * _blockWidth * BandCount * PixelType.SizeInBytes();
+
+    /// <summary>
+    /// Encodes a complete block: DEFLATE blocks are compressed on the thread pool when there are several cores (written
+    /// later, in order, by <see cref="WriteFinished"/>), other compressions synchronously by LibTiff.NET.
+    /// <paramref name="ownsData"/>: the block buffer came from the pool and goes back there once encoded.
+    /// </summary>
+    private void Encode(int index, byte[] data, bool ownsData)
     {
-        int bytes = _fullBlockBytes;
-        if (!_tiled)
+        int bytes = BlockBytes(index);
+        if (_rawDeflate)
         {
-            int rows = ValidSize(index).Height;
-            bytes = rows * _blockWidth * BandCount * PixelType.SizeInBytes();
+            _done[index] = true;
+            if (_parallelEncode)
+            {
+                int bps = PixelType.SizeInBytes(), predictor = Predictor, rowSamples = _blockWidth * BandCount, stride = BandCount, level = Options.DeflateLevel;
+                _encoding.Enqueue((index, Task.Run(() => Compress(data, bytes, predictor, bps, rowSamples, stride, level)), ownsData ? data : null));
+            }
+            else
+            {
+                var (buffer, length) = Compress(data, bytes, Predictor, PixelType.SizeInBytes(), _blockWidth * BandCount, BandCount, Options.DeflateLevel);
+                WriteRaw(index, buffer, length);
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                if (ownsData) System.Buffers.ArrayPool<byte>.Shared.Return(data);
+            }
+            return;
         }
         LibTiffRuntime.ClearErrors();
         int n;
         try
         {
-            if (_rawDeflate)
-            {
-                int bps = PixelType.SizeInBytes();
-                // Work on a copy: the fill block of Complete() is encoded several times.
-                if (_scratch.Length < bytes) _scratch = new byte[bytes];
-                Buffer.BlockCopy(data, 0, _scratch, 0, bytes);
-                RawBlockEncoder.ApplyPredictor(_scratch.AsSpan(0, bytes), Predictor, bps, _blockWidth * BandCount, BandCount);
-                using var z = RawBlockEncoder.Deflate(_scratch, bytes, Options.DeflateLevel);
-                var buf = z.GetBuffer();
-                int len = checked((int)z.Length);
-                n = _tiled ? _tif.WriteRawTile(index, buf, len) : _tif.WriteRawStrip(index, buf, len);
-            }
-            else
-                n = _tiled ? _tif.WriteEncodedTile(index, data, bytes) : _tif.WriteEncodedStrip(index, data, bytes);
+            n = _tiled ? _tif.WriteEncodedTile(index, data, bytes) : _tif.WriteEncodedStrip(index, data, bytes);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -332,6 +367,68 @@ public sealed class GeoTiffWriter : IRasterSink, IDisposable
         if (n < 0)
             throw new IOException($"{Path}: cannot encode {BlockLabel(index)}: {LibTiffRuntime.TakeErrors() ?? "unknown LibTiff error"}");
         _done[index] = true;
+    }
+
+    /// <summary>Predictor (on a pooled copy: <paramref name="data"/> is only read) and zlib; thread-safe. The result buffer is pooled.</summary>
+    private static (byte[] Buffer, int Length) Compress(byte[] data, int bytes, int predictor, int bps, int rowSamples, int stride, int level)
+    {
+        byte[] output = [];
+        if (predictor == 1)
+        {
+            int n = RawBlockEncoder.Deflate(data.AsSpan(0, bytes), level, ref output);
+            return (output, n);
+        }
+        byte[] scratch = System.Buffers.ArrayPool<byte>.Shared.Rent(bytes);
+        try
+        {
+            Buffer.BlockCopy(data, 0, scratch, 0, bytes);
+            RawBlockEncoder.ApplyPredictor(scratch.AsSpan(0, bytes), predictor, bps, rowSamples, stride);
+            int len = RawBlockEncoder.Deflate(scratch.AsSpan(0, bytes), level, ref output);
+            return (output, len);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(scratch);
+        }
+    }
+
+    /// <summary>Writes the compressed blocks at the head of the queue that are ready (all of them, waiting, when <paramref name="all"/>; the oldest, waiting, while more than the in-flight limit are queued).</summary>
+    private void WriteFinished(bool all)
+    {
+        while (_encoding.Count > 0)
+        {
+            var (index, job, returnAfter) = _encoding.Peek();
+            if (!(all || job.IsCompleted || _encoding.Count > _maxInFlight)) break;
+            _encoding.Dequeue();
+            (byte[] buffer, int length) result;
+            try
+            {
+                result = job.GetAwaiter().GetResult();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                throw new IOException($"{Path}: cannot encode {BlockLabel(index)}: {ex.Message}", ex);
+            }
+            WriteRaw(index, result.buffer, result.length);
+            System.Buffers.ArrayPool<byte>.Shared.Return(result.buffer);
+            if (returnAfter is not null) System.Buffers.ArrayPool<byte>.Shared.Return(returnAfter);
+        }
+    }
+
+    private void WriteRaw(int index, byte[] buffer, int length)
+    {
+        LibTiffRuntime.ClearErrors();
+        int n;
+        try
+        {
+            n = _tiled ? _tif.WriteRawTile(index, buffer, length) : _tif.WriteRawStrip(index, buffer, length);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new IOException($"{Path}: cannot write {BlockLabel(index)}: {LibTiffRuntime.TakeErrors() ?? ex.Message}", ex);
+        }
+        if (n < 0)
+            throw new IOException($"{Path}: cannot write {BlockLabel(index)}: {LibTiffRuntime.TakeErrors() ?? "unknown LibTiff error"}");
     }
 
     private string BlockLabel(int index) => _tiled
@@ -354,6 +451,24 @@ public sealed class GeoTiffWriter : IRasterSink, IDisposable
     private void Store<T>(byte[] block, int start, ReadOnlySpan<double> src) where T : unmanaged, INumber<T>
     {
         var dst = MemoryMarshal.Cast<byte, T>(block.AsSpan());
+        if (typeof(T) == typeof(float) && BandCount == 1)
+        {
+            // (float)v lane by lane (the same rounding as the scalar cast).
+            Narrow(src, MemoryMarshal.Cast<T, float>(dst).Slice(start, src.Length));
+            return;
+        }
+        if (typeof(T) == typeof(byte) && BandCount == 1)
+        {
+            var b = MemoryMarshal.Cast<T, byte>(dst).Slice(start, src.Length);
+            for (int i = 0; i < src.Length; i++)
+            {
+                double v = src[i];
+                // Whole numbers 0–255 (class codes, masks) are stored as they are; the rest is rounded and clamped below.
+                if (v >= 0 && v <= 255 && v == Math.Floor(v)) b[i] = (byte)v;
+                else b[i] = (byte)PixelType.Clamp(double.IsNaN(v) ? _fill : v);
+            }
+            return;
+        }
         var type = PixelType;
         bool isInt = !type.IsFloatingPoint();
         double nanValue = isInt ? _fill : double.NaN;
@@ -363,6 +478,24 @@ public sealed class GeoTiffWriter : IRasterSink, IDisposable
             if (isInt && double.IsNaN(v)) v = nanValue;
             dst[d] = T.CreateTruncating(type.Clamp(v));
         }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void Narrow(ReadOnlySpan<double> src, Span<float> dst)
+    {
+        int i = 0;
+        if (System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        {
+            ref double s = ref MemoryMarshal.GetReference(src);
+            ref float d = ref MemoryMarshal.GetReference(dst);
+            for (; i <= src.Length - 8; i += 8)
+            {
+                var lo = System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref s, (nuint)i);
+                var hi = System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref s, (nuint)i + 4);
+                System.Runtime.Intrinsics.Vector256.Narrow(lo, hi).StoreUnsafe(ref d, (nuint)i);
+            }
+        }
+        for (; i < src.Length; i++) dst[i] = (float)src[i];
     }
 
     private static int ChoosePredictor(GeoTiffWriteOptions o, PixelType type)

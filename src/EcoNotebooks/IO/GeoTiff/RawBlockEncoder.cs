@@ -81,12 +81,31 @@ internal static class RawBlockEncoder
                 v[i] = unchecked(v[i] - v[i - stride]);
     }
 
-    /// <summary>zlib-compresses the first <paramref name="length"/> bytes of <paramref name="data"/> at <paramref name="level"/> (1–9).</summary>
-    public static MemoryStream Deflate(byte[] data, int length, int level)
+    /// <summary>
+    /// zlib-compresses <paramref name="data"/> at <paramref name="level"/> (1–9) into <paramref name="output"/>
+    /// (grown when too small; rent it from and return it to <see cref="System.Buffers.ArrayPool{T}.Shared"/>); returns
+    /// the compressed length. Uses libdeflate when present (<see cref="LibDeflate"/>), else .NET's zlib. Thread-safe.
+    /// </summary>
+    public static int Deflate(ReadOnlySpan<byte> data, int level, ref byte[] output)
     {
-        var ms = new MemoryStream(length / 2 + 64);
+        if (LibDeflate.IsAvailable)
+        {
+            int bound = LibDeflate.Bound(data.Length);
+            if (output.Length < bound) { ReturnToPool(output); output = System.Buffers.ArrayPool<byte>.Shared.Rent(bound); }
+            int n = LibDeflate.ZlibCompress(data, output, level);
+            if (n > 0) return n;
+        }
+        var ms = new MemoryStream(data.Length / 2 + 64);
         using (var z = new ZLibStream(ms, new ZLibCompressionOptions { CompressionLevel = level }, leaveOpen: true))
-            z.Write(data, 0, length);
-        return ms;
+            z.Write(data);
+        int len = checked((int)ms.Length);
+        if (output.Length < len) { ReturnToPool(output); output = System.Buffers.ArrayPool<byte>.Shared.Rent(len); }
+        ms.GetBuffer().AsSpan(0, len).CopyTo(output);
+        return len;
+    }
+
+    private static void ReturnToPool(byte[] buffer)
+    {
+        if (buffer.Length > 0) System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
     }
 }
