@@ -177,9 +177,14 @@ public sealed class RandomForestRegression
         int maxTotalNodes = o.MaxNodes is int mx ? 2 * mx - 1 : int.MaxValue;
 
         var ranks = columns.Select(RegressionTree.DenseRanks).ToArray();
+        var order = ranks.Select(RegressionTree.SortedOrder).ToArray();
         var results = new TreeResult[o.Trees];
         var po = new ParallelOptions { MaxDegreeOfParallelism = o.DegreeOfParallelism ?? Environment.ProcessorCount };
-        Parallel.For(0, o.Trees, po, t => results[t] = GrowOne(columns, ranks, y, o, t, mtry, sampleSize, maxTotalNodes));
+        Parallel.For(0, o.Trees, po, () => new RegressionTree.GrowBuffers(), (t, _, buffers) =>
+        {
+            results[t] = GrowOne(columns, ranks, order, y, o, t, mtry, sampleSize, maxTotalNodes, buffers);
+            return buffers;
+        }, _ => { });
 
         // Combine in tree order (deterministic regardless of scheduling).
         var oobSum = new double[n];
@@ -229,7 +234,8 @@ public sealed class RandomForestRegression
 
     private sealed record TreeResult(RegressionTree Tree, int[] InBag, int[] OobRows, double[] OobPredictions, double[]? Delta);
 
-    private static TreeResult GrowOne(double[][] columns, int[][] ranks, double[] y, RandomForestOptions o, int t, int mtry, int sampleSize, int maxTotalNodes)
+    private static TreeResult GrowOne(double[][] columns, int[][] ranks, int[][] order, double[] y, RandomForestOptions o, int t, int mtry, int sampleSize, int maxTotalNodes,
+        RegressionTree.GrowBuffers buffers)
     {
         int n = y.Length, p = columns.Length;
         var rng = Xoshiro256StarStar.ForStream(o.Seed, t);
@@ -250,7 +256,7 @@ public sealed class RandomForestRegression
                 sample[k] = r; inBag[r]++;
             }
         }
-        var tree = RegressionTree.Grow(columns, ranks, y, sample, mtry, o.NodeSize, maxTotalNodes, rng);
+        var tree = RegressionTree.Grow(columns, ranks, order, y, sample, mtry, o.NodeSize, maxTotalNodes, rng, buffers);
 
         var oobRows = Enumerable.Range(0, n).Where(i => inBag[i] == 0).ToArray();
         var oobPred = new double[oobRows.Length];

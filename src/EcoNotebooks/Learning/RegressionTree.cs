@@ -73,48 +73,80 @@ public sealed class RegressionTree
     /// Grows a tree on the cases <paramref name="sample"/> (row indices into <paramref name="columns"/> and
     /// <paramref name="y"/>, duplicates allowed).
     /// </summary>
+    /// <remarks>
+    /// Presorted as randomForest's <c>regTree</c>/<c>findBestSplit</c>: the sample is sorted on every feature once per
+    /// tree (by counting multiplicities along <paramref name="order"/>, O(p·n)), and each split partitions these sorted
+    /// lists stably into the children, so every node's cases are already in (value, row) order on every feature and the
+    /// split search is one linear scan per candidate. The order within a node, the candidate draws, the summation
+    /// order and the tie rules are exactly those of sorting the node's cases on (dense rank, row) at every node, so the
+    /// tree is bit-identical to that simpler algorithm.
+    /// </remarks>
     /// <param name="columns">Features, column-major: columns[j][i] = feature j of row i. No NaN.</param>
     /// <param name="ranks">Dense ranks per feature: ranks[j][i] &lt; ranks[j][k] ⇔ columns[j][i] &lt; columns[j][k] (<see cref="DenseRanks"/>).</param>
+    /// <param name="order">Per feature, all rows sorted by (rank, row) (<see cref="SortedOrder"/>).</param>
     /// <param name="y">Responses. No NaN.</param>
     /// <param name="sample">Rows of the (bootstrap) sample.</param>
     /// <param name="mtry">Features tried per node, 1 ≤ mtry ≤ p.</param>
     /// <param name="nodeSize">A node is split only when it has more than this many cases.</param>
     /// <param name="maxTotalNodes">Node budget: a split is made only while the tree then has at most this many nodes.</param>
     /// <param name="rng">The tree's generator (feature draws).</param>
-    internal static RegressionTree Grow(double[][] columns, int[][] ranks, double[] y, int[] sample, int mtry, int nodeSize, int maxTotalNodes, Xoshiro256StarStar rng)
+    /// <param name="buffers">Scratch space to reuse between trees grown on one thread, or null.</param>
+    internal static RegressionTree Grow(double[][] columns, int[][] ranks, int[][] order, double[] y, int[] sample, int mtry, int nodeSize, int maxTotalNodes,
+        Xoshiro256StarStar rng, GrowBuffers? buffers = null)
     {
         int p = columns.Length;
         int m = sample.Length;
+        int rows = y.Length;
         if (mtry < 1 || mtry > p) throw new ArgumentOutOfRangeException(nameof(mtry), mtry, $"mtry must be in 1..{p}.");
-        var idx = (int[])sample.Clone();
-        var keys = new ulong[m];
-        var buffer = new int[m];
-        var candidates = new int[p];
+        var w = buffers ?? new GrowBuffers();
+        w.Ensure(p, m, rows);
+        var idx = w.Index;
+        var idxBuffer = w.IndexBuffer;
+        var keys = w.Keys;
+        var keyBuffer = w.KeyBuffer;
+        var goLeft = w.GoLeft;
+        var candidates = w.Candidates;
+        Array.Copy(sample, idx, m);
 
-        var feature = new List<int>();
-        var threshold = new List<double>();
-        var left = new List<int>();
-        var right = new List<int>();
-        var value = new List<double>();
-        var count = new List<int>();
-        var decrease = new List<double>();
-        var start = new List<int>();
-        var sums = new List<double>();
+        // The sample sorted on every feature: keys[f·m + i], dense rank in the high half and row in the low half, in
+        // (rank, row) order; a row drawn c times appears c times in a row.
+        var multiplicity = w.Multiplicity;
+        Array.Clear(multiplicity, 0, rows);
+        foreach (int r in sample) multiplicity[r]++;
+        for (int f = 0; f < p; f++)
+        {
+            var rank = ranks[f];
+            var kf = keys.AsSpan(f * m, m);
+            int pos = 0;
+            foreach (int r in order[f])
+            {
+                int c = multiplicity[r];
+                if (c == 0) continue;
+                ulong key = ((ulong)(uint)rank[r] << 32) | (uint)r;
+                do kf[pos++] = key; while (--c > 0);
+            }
+        }
+
+        // Nodes in creation (breadth-first) order; a tree on m cases has at most 2m − 1 nodes.
+        var feature = w.Feature; var threshold = w.Threshold; var left = w.Left; var right = w.Right;
+        var value = w.Value; var count = w.Count; var decrease = w.Decrease; var start = w.Start; var sums = w.Sums;
+        int nodes = 0;
 
         void AddNode(int s, int n)
         {
             double sum = 0;
             for (int i = s; i < s + n; i++) sum += y[idx[i]];
-            feature.Add(-1); threshold.Add(double.NaN); left.Add(-1); right.Add(-1);
-            value.Add(sum / n); count.Add(n); decrease.Add(0); start.Add(s); sums.Add(sum);
+            feature[nodes] = -1; threshold[nodes] = double.NaN; left[nodes] = -1; right[nodes] = -1;
+            value[nodes] = sum / n; count[nodes] = n; decrease[nodes] = 0; start[nodes] = s; sums[nodes] = sum;
+            nodes++;
         }
 
         AddNode(0, m);
-        for (int k = 0; k < feature.Count; k++) // breadth first: children are appended, as in regTree
+        for (int k = 0; k < nodes; k++) // breadth first: children are appended, as in regTree
         {
             int n = count[k];
             if (k > 0 && n <= nodeSize) continue; // regTree always tries the root
-            if (feature.Count + 2 > maxTotalNodes) break;
+            if (nodes + 2L > maxTotalNodes) break;
             int s = start[k];
             double sumNode = sums[k];
             double critParent = sumNode * sumNode / n;
@@ -131,51 +163,116 @@ public sealed class RegressionTree
                 candidates[last] = f;
                 last--;
 
-                // Sort the node's cases on feature f: one ulong per case, dense rank of the value in the high half and
-                // the row in the low half (sorting plain ulongs is much faster than sorting keys with items).
-                var col = columns[f];
-                var rank = ranks[f];
-                for (int i = s; i < s + n; i++) { int r = idx[i]; keys[i] = ((ulong)(uint)rank[r] << 32) | (uint)r; }
-                Array.Sort(keys, s, n);
-                int end = s + n - 1;
-                if ((keys[s] >> 32) == (keys[end] >> 32)) continue; // constant in this node
+                // The node's cases are already sorted on f: scan the gaps between consecutive distinct values.
+                var kf = new ReadOnlySpan<ulong>(keys, f * m + s, n);
+                if ((kf[0] >> 32) == (kf[n - 1] >> 32)) continue; // constant in this node
 
-                double sumL = 0, sumR = sumNode, critWithin = 0, cutWithin = 0;
-                for (int i = s; i < end; i++)
+                double sumL = 0, sumR = sumNode, critWithin = 0;
+                int cutAt = -1;
+                ulong current = kf[0];
+                for (int i = 0; i < kf.Length - 1; i++)
                 {
-                    double d = y[(int)(uint)keys[i]];
+                    ulong next = kf[i + 1];
+                    double d = y[(int)(uint)current];
                     sumL += d; sumR -= d;
-                    if ((keys[i] >> 32) != (keys[i + 1] >> 32))
+                    if ((current >> 32) != (next >> 32))
                     {
-                        int nl = i - s + 1, nr = n - nl;
+                        int nl = i + 1, nr = n - nl;
                         double crit = sumL * sumL / nl + sumR * sumR / nr - critParent;
-                        if (crit > critWithin)
-                        {
-                            critWithin = crit;
-                            cutWithin = (col[(int)(uint)keys[i]] + col[(int)(uint)keys[i + 1]]) / 2.0;
-                        }
+                        if (crit > critWithin) { critWithin = crit; cutAt = i; }
                     }
+                    current = next;
                 }
-                if (critWithin > bestCrit) { bestCrit = critWithin; bestCut = cutWithin; bestFeature = f; }
+                if (critWithin > bestCrit)
+                {
+                    var col = columns[f];
+                    bestCrit = critWithin;
+                    bestCut = (col[(int)(uint)kf[cutAt]] + col[(int)(uint)kf[cutAt + 1]]) / 2.0;
+                    bestFeature = f;
+                }
             }
             if (bestFeature < 0) continue; // no split improves the RSS: terminal
 
             // Stable partition of the node's cases: x ≤ cut to the left.
             var bc = columns[bestFeature];
             int nLeft = 0, nRight = 0;
-            for (int i = s; i < s + n; i++) if (bc[idx[i]] <= bestCut) idx[s + nLeft++] = idx[i]; else buffer[nRight++] = idx[i];
-            Array.Copy(buffer, 0, idx, s + nLeft, nRight);
+            for (int i = s; i < s + n; i++)
+            {
+                int r = idx[i];
+                if (bc[r] <= bestCut) { idx[s + nLeft++] = r; goLeft[r] = 1; }
+                else { idxBuffer[nRight++] = r; goLeft[r] = 0; }
+            }
+            Array.Copy(idxBuffer, 0, idx, s + nLeft, nRight);
             if (nLeft == 0 || nRight == 0) continue; // cannot happen with a midpoint cut; guard against rounding
+
+            // The same stable partition of every feature's sorted list, so both children stay sorted on every feature;
+            // skipped when neither child can be split. The split feature's list is already partitioned (left = prefix).
+            if ((nLeft > nodeSize || nRight > nodeSize) && nodes + 4L <= maxTotalNodes)
+            {
+                for (int f = 0; f < p; f++)
+                {
+                    if (f == bestFeature) continue;
+                    var kf = new Span<ulong>(keys, f * m + s, n);
+                    int l = 0, r = 0;
+                    for (int i = 0; i < kf.Length; i++)
+                    {
+                        ulong key = kf[i];
+                        int g = goLeft[(int)(uint)key];
+                        kf[l] = key;        // branch-free: write to both sides, advance one
+                        keyBuffer[r] = key;
+                        l += g;
+                        r += 1 - g;
+                    }
+                    keyBuffer.AsSpan(0, r).CopyTo(kf[l..]);
+                }
+            }
 
             feature[k] = bestFeature;
             threshold[k] = bestCut;
             decrease[k] = bestCrit;
-            left[k] = feature.Count;
+            left[k] = nodes;
             AddNode(s, nLeft);
-            right[k] = feature.Count;
+            right[k] = nodes;
             AddNode(s + nLeft, nRight);
         }
-        return new RegressionTree(p, [.. feature], [.. threshold], [.. left], [.. right], [.. value], [.. count], [.. decrease]);
+        return new RegressionTree(p, feature[..nodes], threshold[..nodes], left[..nodes], right[..nodes], value[..nodes], count[..nodes], decrease[..nodes]);
+    }
+
+    /// <summary>Rows 0 … n−1 sorted by (<paramref name="rank"/>, row): a counting sort on dense ranks, stable in the row index.</summary>
+    internal static int[] SortedOrder(int[] rank)
+    {
+        int distinct = 0;
+        foreach (int r in rank) distinct = Math.Max(distinct, r + 1);
+        var first = new int[distinct + 1];
+        foreach (int r in rank) first[r + 1]++;
+        for (int r = 0; r < distinct; r++) first[r + 1] += first[r];
+        var order = new int[rank.Length];
+        for (int i = 0; i < rank.Length; i++) order[first[rank[i]]++] = i;
+        return order;
+    }
+
+    /// <summary>Scratch arrays for <see cref="Grow"/>, reused across the trees grown on one thread (not thread-safe).</summary>
+    internal sealed class GrowBuffers
+    {
+        private int _p = -1, _m = -1, _rows = -1;
+        public int[] Index = [], IndexBuffer = [], Multiplicity = [], Candidates = [];
+        public byte[] GoLeft = [];
+        public ulong[] Keys = [], KeyBuffer = [];
+        public int[] Feature = [], Left = [], Right = [], Count = [], Start = [];
+        public double[] Threshold = [], Value = [], Decrease = [], Sums = [];
+
+        /// <summary>Sizes the arrays for p features, a sample of m cases and n rows.</summary>
+        public void Ensure(int p, int m, int rows)
+        {
+            if (p == _p && m == _m && rows == _rows) return;
+            (_p, _m, _rows) = (p, m, rows);
+            Index = new int[m]; IndexBuffer = new int[m]; Multiplicity = new int[rows]; Candidates = new int[p];
+            GoLeft = new byte[rows];
+            Keys = new ulong[(long)p * m]; KeyBuffer = new ulong[m];
+            int maxNodes = 2 * m;
+            Feature = new int[maxNodes]; Left = new int[maxNodes]; Right = new int[maxNodes]; Count = new int[maxNodes]; Start = new int[maxNodes];
+            Threshold = new double[maxNodes]; Value = new double[maxNodes]; Decrease = new double[maxNodes]; Sums = new double[maxNodes];
+        }
     }
 
     /// <summary>Dense ranks 0, 1, … of the distinct values of <paramref name="values"/> (equal values share a rank).</summary>
