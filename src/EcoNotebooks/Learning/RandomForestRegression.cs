@@ -258,12 +258,25 @@ public sealed class RandomForestRegression
         }
         var tree = RegressionTree.Grow(columns, ranks, order, y, sample, mtry, o.NodeSize, maxTotalNodes, rng, buffers);
 
-        var oobRows = Enumerable.Range(0, n).Where(i => inBag[i] == 0).ToArray();
-        var oobPred = new double[oobRows.Length];
-        double oobErr = 0;
-        for (int k = 0; k < oobRows.Length; k++)
+        int nOob = 0;
+        for (int i = 0; i < n; i++) if (inBag[i] == 0) nOob++;
+        var oobRows = new int[nOob];
+        for (int i = 0, k = 0; i < n; i++) if (inBag[i] == 0) oobRows[k++] = i;
+
+        // The OOB cases row-major (one contiguous row per case while walking the tree), their predictions, and per case
+        // and feature the first node on its path that splits on the feature.
+        var oobX = buffers.OobX(nOob * p);
+        for (int j = 0; j < p; j++)
         {
-            oobPred[k] = tree.Predict(columns, oobRows[k]);
+            var col = columns[j];
+            for (int k = 0; k < nOob; k++) oobX[k * p + j] = col[oobRows[k]];
+        }
+        var firstSplit = buffers.FirstSplit(nOob * p);
+        var oobPred = new double[nOob];
+        tree.PredictWithFirstSplits(oobX, oobPred, firstSplit);
+        double oobErr = 0;
+        for (int k = 0; k < nOob; k++)
+        {
             double e = oobPred[k] - y[oobRows[k]];
             oobErr += e * e;
         }
@@ -272,10 +285,9 @@ public sealed class RandomForestRegression
         if (o.ComputeImportance)
         {
             delta = new double[p];
-            int nOob = oobRows.Length;
             if (nOob > 0)
             {
-                var permuted = new double[nOob];
+                var permuted = buffers.Permuted(nOob);
                 for (int j = 0; j < p; j++)
                 {
                     if (!tree.Uses(j)) continue; // δ = 0 exactly: the predictions cannot change
@@ -287,10 +299,13 @@ public sealed class RandomForestRegression
                         int k = rng.NextInt(last);
                         (permuted[last - 1], permuted[k]) = (permuted[k], permuted[last - 1]);
                     }
+                    // A case whose path never splits on j keeps its prediction; the others resume at the first node on j.
                     double permErr = 0;
                     for (int k = 0; k < nOob; k++)
                     {
-                        double e = tree.Predict(columns, oobRows[k], j, permuted[k]) - y[oobRows[k]];
+                        int node = firstSplit[k * p + j];
+                        double pred = node < 0 ? oobPred[k] : tree.PredictFrom(node, oobX.AsSpan(k * p, p), j, permuted[k]);
+                        double e = pred - y[oobRows[k]];
                         permErr += e * e;
                     }
                     delta[j] = (permErr - oobErr) / nOob;

@@ -10,64 +10,117 @@ namespace EcoNotebooks.Learning;
 /// </summary>
 public sealed class RegressionTree
 {
-    private readonly int[] _feature;
-    private readonly double[] _threshold;
-    private readonly int[] _left;
-    private readonly int[] _right;
+    /// <summary>
+    /// Flat node for prediction: <see cref="Feature"/> ≥ 0 splits (x ≤ <see cref="Threshold"/> goes to node
+    /// <see cref="Left"/>, otherwise to <see cref="Left"/> + 1, the right child always following the left one);
+    /// <see cref="Feature"/> = −1 is a leaf whose prediction is stored in <see cref="Threshold"/>.
+    /// </summary>
+    private readonly record struct FlatNode(double Threshold, int Feature, int Left);
+
+    private readonly FlatNode[] _nodes;
     private readonly double[] _value;
     private readonly int[] _count;
     private readonly double[] _decrease;
 
-    private RegressionTree(int featureCount, int[] feature, double[] threshold, int[] left, int[] right, double[] value, int[] count, double[] decrease)
+    private RegressionTree(int featureCount, ReadOnlySpan<int> feature, ReadOnlySpan<double> threshold, ReadOnlySpan<int> left, ReadOnlySpan<double> value,
+        ReadOnlySpan<int> count, ReadOnlySpan<double> decrease)
     {
         FeatureCount = featureCount;
-        _feature = feature; _threshold = threshold; _left = left; _right = right; _value = value; _count = count; _decrease = decrease;
-        LeafCount = feature.Count(f => f < 0);
+        int nodes = feature.Length;
+        _nodes = new FlatNode[nodes];
+        for (int k = 0; k < nodes; k++) _nodes[k] = feature[k] >= 0 ? new FlatNode(threshold[k], feature[k], left[k]) : new FlatNode(value[k], -1, -1);
+        _value = value.ToArray(); _count = count.ToArray(); _decrease = decrease.ToArray();
+        int leaves = 0;
+        foreach (int f in feature) if (f < 0) leaves++;
+        LeafCount = leaves;
     }
 
     /// <summary>Number of features a case must have.</summary>
     public int FeatureCount { get; }
 
     /// <summary>Total nodes (internal + leaves); node 0 is the root.</summary>
-    public int NodeCount => _feature.Length;
+    public int NodeCount => _nodes.Length;
 
     /// <summary>Number of terminal nodes.</summary>
     public int LeafCount { get; }
 
     /// <summary>The nodes in creation (breadth-first) order; node 0 is the root.</summary>
     public IReadOnlyList<RegressionTreeNode> Nodes =>
-        Enumerable.Range(0, NodeCount).Select(i => new RegressionTreeNode(_feature[i], _threshold[i], _left[i], _right[i], _value[i], _count[i], _decrease[i])).ToArray();
+        Enumerable.Range(0, NodeCount).Select(i => _nodes[i].Feature >= 0
+            ? new RegressionTreeNode(_nodes[i].Feature, _nodes[i].Threshold, _nodes[i].Left, _nodes[i].Left + 1, _value[i], _count[i], _decrease[i])
+            : new RegressionTreeNode(-1, double.NaN, -1, -1, _value[i], _count[i], _decrease[i])).ToArray();
 
     /// <summary>Prediction for one case (<paramref name="row"/>[j] = feature j); NaN if a feature the path uses is NaN.</summary>
     public double Predict(ReadOnlySpan<double> row)
     {
         if (row.Length != FeatureCount)
             throw new ArgumentException($"The row has {row.Length} values but the tree expects {FeatureCount} features.", nameof(row));
+        var nodes = _nodes;
         int k = 0;
-        while (_feature[k] >= 0)
+        while (nodes[k].Feature >= 0)
         {
-            double v = row[_feature[k]];
+            double v = row[nodes[k].Feature];
             if (double.IsNaN(v)) return double.NaN;
-            k = v <= _threshold[k] ? _left[k] : _right[k];
+            k = nodes[k].Left + (v <= nodes[k].Threshold ? 0 : 1);
         }
-        return _value[k];
+        return nodes[k].Threshold;
     }
 
-    /// <summary>Prediction for row <paramref name="row"/> of column-major data, with feature <paramref name="replacedFeature"/> (or −1) read as <paramref name="replacement"/>.</summary>
-    internal double Predict(double[][] columns, int row, int replacedFeature = -1, double replacement = 0)
+    /// <summary>Prediction for a case known to have <see cref="FeatureCount"/> values, none NaN (no checks).</summary>
+    internal double PredictUnchecked(ReadOnlySpan<double> row)
     {
+        var nodes = _nodes;
         int k = 0;
-        while (_feature[k] >= 0)
+        while (nodes[k].Feature >= 0) k = nodes[k].Left + (row[nodes[k].Feature] <= nodes[k].Threshold ? 0 : 1);
+        return nodes[k].Threshold;
+    }
+
+    /// <summary>
+    /// Predicts each case of row-major <paramref name="x"/> (row i = x[i·p .. i·p + p), no NaN) into
+    /// <paramref name="predictions"/>, and records in <paramref name="firstSplit"/>[i·p + j] the first node on case i's
+    /// path that splits on feature j, or −1 if the path never uses j (then changing feature j cannot change the
+    /// prediction; otherwise <see cref="PredictFrom"/> resumes there).
+    /// </summary>
+    internal void PredictWithFirstSplits(ReadOnlySpan<double> x, Span<double> predictions, Span<int> firstSplit)
+    {
+        int p = FeatureCount;
+        var nodes = _nodes;
+        firstSplit[..(predictions.Length * p)].Fill(-1);
+        for (int i = 0; i < predictions.Length; i++)
         {
-            int f = _feature[k];
-            double v = f == replacedFeature ? replacement : columns[f][row];
-            k = v <= _threshold[k] ? _left[k] : _right[k];
+            var row = x.Slice(i * p, p);
+            var first = firstSplit.Slice(i * p, p);
+            int k = 0;
+            while (nodes[k].Feature >= 0)
+            {
+                int f = nodes[k].Feature;
+                if (first[f] < 0) first[f] = k;
+                k = nodes[k].Left + (row[f] <= nodes[k].Threshold ? 0 : 1);
+            }
+            predictions[i] = nodes[k].Threshold;
         }
-        return _value[k];
+    }
+
+    /// <summary>Continues the prediction of <paramref name="row"/> from node <paramref name="node"/> with feature <paramref name="replacedFeature"/> read as <paramref name="replacement"/>.</summary>
+    internal double PredictFrom(int node, ReadOnlySpan<double> row, int replacedFeature, double replacement)
+    {
+        var nodes = _nodes;
+        int k = node;
+        while (nodes[k].Feature >= 0)
+        {
+            int f = nodes[k].Feature;
+            double v = f == replacedFeature ? replacement : row[f];
+            k = nodes[k].Left + (v <= nodes[k].Threshold ? 0 : 1);
+        }
+        return nodes[k].Threshold;
     }
 
     /// <summary>True if some internal node splits on <paramref name="feature"/>.</summary>
-    internal bool Uses(int feature) => Array.IndexOf(_feature, feature) >= 0;
+    internal bool Uses(int feature)
+    {
+        foreach (var nd in _nodes) if (nd.Feature == feature) return true;
+        return false;
+    }
 
     /// <summary>
     /// Grows a tree on the cases <paramref name="sample"/> (row indices into <paramref name="columns"/> and
@@ -128,7 +181,7 @@ public sealed class RegressionTree
         }
 
         // Nodes in creation (breadth-first) order; a tree on m cases has at most 2m − 1 nodes.
-        var feature = w.Feature; var threshold = w.Threshold; var left = w.Left; var right = w.Right;
+        var feature = w.Feature; var threshold = w.Threshold; var left = w.Left;
         var value = w.Value; var count = w.Count; var decrease = w.Decrease; var start = w.Start; var sums = w.Sums;
         int nodes = 0;
 
@@ -136,7 +189,7 @@ public sealed class RegressionTree
         {
             double sum = 0;
             for (int i = s; i < s + n; i++) sum += y[idx[i]];
-            feature[nodes] = -1; threshold[nodes] = double.NaN; left[nodes] = -1; right[nodes] = -1;
+            feature[nodes] = -1; threshold[nodes] = double.NaN; left[nodes] = -1;
             value[nodes] = sum / n; count[nodes] = n; decrease[nodes] = 0; start[nodes] = s; sums[nodes] = sum;
             nodes++;
         }
@@ -230,12 +283,11 @@ public sealed class RegressionTree
             feature[k] = bestFeature;
             threshold[k] = bestCut;
             decrease[k] = bestCrit;
-            left[k] = nodes;
+            left[k] = nodes; // the right child is node left[k] + 1
             AddNode(s, nLeft);
-            right[k] = nodes;
             AddNode(s + nLeft, nRight);
         }
-        return new RegressionTree(p, feature[..nodes], threshold[..nodes], left[..nodes], right[..nodes], value[..nodes], count[..nodes], decrease[..nodes]);
+        return new RegressionTree(p, feature.AsSpan(0, nodes), threshold.AsSpan(0, nodes), left.AsSpan(0, nodes), value.AsSpan(0, nodes), count.AsSpan(0, nodes), decrease.AsSpan(0, nodes));
     }
 
     /// <summary>Rows 0 … n−1 sorted by (<paramref name="rank"/>, row): a counting sort on dense ranks, stable in the row index.</summary>
@@ -258,8 +310,20 @@ public sealed class RegressionTree
         public int[] Index = [], IndexBuffer = [], Multiplicity = [], Candidates = [];
         public byte[] GoLeft = [];
         public ulong[] Keys = [], KeyBuffer = [];
-        public int[] Feature = [], Left = [], Right = [], Count = [], Start = [];
+        public int[] Feature = [], Left = [], Count = [], Start = [];
         public double[] Threshold = [], Value = [], Decrease = [], Sums = [];
+
+        private double[] _oobX = [], _permuted = [];
+        private int[] _firstSplit = [];
+
+        /// <summary>At least <paramref name="length"/> doubles for the OOB cases, row-major.</summary>
+        public double[] OobX(int length) => _oobX.Length >= length ? _oobX : _oobX = new double[length];
+
+        /// <summary>At least <paramref name="length"/> ints for the first node on each OOB case's path per feature.</summary>
+        public int[] FirstSplit(int length) => _firstSplit.Length >= length ? _firstSplit : _firstSplit = new int[length];
+
+        /// <summary>At least <paramref name="length"/> doubles for a permuted OOB column.</summary>
+        public double[] Permuted(int length) => _permuted.Length >= length ? _permuted : _permuted = new double[length];
 
         /// <summary>Sizes the arrays for p features, a sample of m cases and n rows.</summary>
         public void Ensure(int p, int m, int rows)
@@ -270,7 +334,7 @@ public sealed class RegressionTree
             GoLeft = new byte[rows];
             Keys = new ulong[(long)p * m]; KeyBuffer = new ulong[m];
             int maxNodes = 2 * m;
-            Feature = new int[maxNodes]; Left = new int[maxNodes]; Right = new int[maxNodes]; Count = new int[maxNodes]; Start = new int[maxNodes];
+            Feature = new int[maxNodes]; Left = new int[maxNodes]; Count = new int[maxNodes]; Start = new int[maxNodes];
             Threshold = new double[maxNodes]; Value = new double[maxNodes]; Decrease = new double[maxNodes]; Sums = new double[maxNodes];
         }
     }
@@ -294,6 +358,6 @@ public sealed class RegressionTree
     /// <summary>Adds each internal node's RSS decrease to <paramref name="purity"/>[feature] (IncNodePurity before averaging).</summary>
     internal void AddImpurityDecrease(double[] purity)
     {
-        for (int k = 0; k < _feature.Length; k++) if (_feature[k] >= 0) purity[_feature[k]] += _decrease[k];
+        for (int k = 0; k < _nodes.Length; k++) if (_nodes[k].Feature >= 0) purity[_nodes[k].Feature] += _decrease[k];
     }
 }

@@ -103,4 +103,68 @@ internal static class ReferenceRegressionTree
         return Enumerable.Range(0, feature.Count)
             .Select(i => new RegressionTreeNode(feature[i], threshold[i], left[i], right[i], value[i], count[i], decrease[i])).ToArray();
     }
+
+    /// <summary>Prediction by walking <paramref name="nodes"/>, feature <paramref name="replacedFeature"/> (or −1) read as <paramref name="replacement"/>.</summary>
+    public static double Predict(RegressionTreeNode[] nodes, double[][] columns, int row, int replacedFeature = -1, double replacement = 0)
+    {
+        int k = 0;
+        while (nodes[k].Feature >= 0)
+        {
+            int f = nodes[k].Feature;
+            double v = f == replacedFeature ? replacement : columns[f][row];
+            k = v <= nodes[k].Threshold ? nodes[k].Left : nodes[k].Right;
+        }
+        return nodes[k].Value;
+    }
+
+    /// <summary>
+    /// Tree <paramref name="t"/> of a forest as the code before the presorted version grew and evaluated it (bootstrap
+    /// with replacement, the tree, its OOB predictions, and its permutation-importance increases δ_j), verbatim.
+    /// </summary>
+    public static (RegressionTreeNode[] Nodes, int[] InBag, int[] OobRows, double[] OobPredictions, double[] Delta) ForestTree(
+        double[][] columns, double[] y, long seed, int t, int mtry, int nodeSize)
+    {
+        int n = y.Length, p = columns.Length;
+        var ranks = columns.Select(RegressionTree.DenseRanks).ToArray();
+        var rng = Xoshiro256StarStar.ForStream(seed, t);
+        var inBag = new int[n];
+        var sample = new int[n];
+        for (int k = 0; k < n; k++) { int r = rng.NextInt(n); sample[k] = r; inBag[r]++; }
+        var tree = Grow(columns, ranks, y, sample, mtry, nodeSize, int.MaxValue, rng);
+
+        var oobRows = Enumerable.Range(0, n).Where(i => inBag[i] == 0).ToArray();
+        var oobPred = new double[oobRows.Length];
+        double oobErr = 0;
+        for (int k = 0; k < oobRows.Length; k++)
+        {
+            oobPred[k] = Predict(tree, columns, oobRows[k]);
+            double e = oobPred[k] - y[oobRows[k]];
+            oobErr += e * e;
+        }
+        var delta = new double[p];
+        int nOob = oobRows.Length;
+        if (nOob > 0)
+        {
+            var permuted = new double[nOob];
+            for (int j = 0; j < p; j++)
+            {
+                if (!tree.Any(nd => nd.Feature == j)) continue;
+                var col = columns[j];
+                for (int k = 0; k < nOob; k++) permuted[k] = col[oobRows[k]];
+                for (int last = nOob; last > 1; last--)
+                {
+                    int k = rng.NextInt(last);
+                    (permuted[last - 1], permuted[k]) = (permuted[k], permuted[last - 1]);
+                }
+                double permErr = 0;
+                for (int k = 0; k < nOob; k++)
+                {
+                    double e = Predict(tree, columns, oobRows[k], j, permuted[k]) - y[oobRows[k]];
+                    permErr += e * e;
+                }
+                delta[j] = (permErr - oobErr) / nOob;
+            }
+        }
+        return (tree, inBag, oobRows, oobPred, delta);
+    }
 }
