@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EcoNotebooks.Rasters;
 using EcoNotebooks.Tables;
 using Microsoft.Data.Analysis;
@@ -234,6 +235,7 @@ public sealed class RandomForestRegression
 
     private sealed record TreeResult(RegressionTree Tree, int[] InBag, int[] OobRows, double[] OobPredictions, double[]? Delta);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loops: skip tier-0 code and on-stack replacement
     private static TreeResult GrowOne(double[][] columns, int[][] ranks, int[][] order, double[] y, RandomForestOptions o, int t, int mtry, int sampleSize, int maxTotalNodes,
         RegressionTree.GrowBuffers buffers)
     {
