@@ -325,22 +325,48 @@ public sealed class RandomForestRegression
             throw new ArgumentException($"The row has {row.Length} values but the forest has {FeatureCount} features ({string.Join(", ", _featureNames)}).", nameof(row));
         foreach (var v in row) if (double.IsNaN(v)) return double.NaN;
         double sum = 0;
-        foreach (var t in _trees) sum += t.Predict(row);
+        foreach (var t in _trees) sum += t.PredictUnchecked(row);
         return sum / _trees.Length;
     }
 
-    /// <summary>Forest predictions for each row of <paramref name="x"/> (rows × p, row-major), in parallel over rows (R: <c>predict(rf, newdata)</c>).</summary>
+    /// <summary>Cases per block of <see cref="PredictBlock"/>: the block's rows and sums stay in L1 while each tree walks them.</summary>
+    private const int PredictionBlock = 256;
+
+    /// <summary>
+    /// Forest predictions of the cases stored row-major in <paramref name="x"/> (case i = x[i·p .. i·p + p)) into
+    /// <paramref name="result"/> (one per case; NaN if the case has a NaN value). Tree-major over the block, so each
+    /// tree's nodes stay in cache across the cases; per case the trees are summed in index order, exactly as
+    /// <see cref="Predict(ReadOnlySpan{double})"/>.
+    /// </summary>
+    private void PredictBlock(ReadOnlySpan<double> x, Span<double> result)
+    {
+        int p = FeatureCount;
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = 0;
+            foreach (var v in x.Slice(i * p, p)) if (double.IsNaN(v)) { result[i] = double.NaN; break; }
+        }
+        foreach (var t in _trees)
+            for (int i = 0; i < result.Length; i++)
+                if (!double.IsNaN(result[i])) result[i] += t.PredictUnchecked(x.Slice(i * p, p));
+        for (int i = 0; i < result.Length; i++) result[i] /= _trees.Length;
+    }
+
+    /// <summary>Forest predictions for each row of <paramref name="x"/> (rows × p, row-major), in parallel over blocks of rows (R: <c>predict(rf, newdata)</c>).</summary>
     public double[] Predict(double[,] x)
     {
         ArgumentNullException.ThrowIfNull(x);
         int n = x.GetLength(0), p = x.GetLength(1);
         if (p != FeatureCount) throw new ArgumentException($"The matrix has {p} columns but the forest has {FeatureCount} features.", nameof(x));
         var result = new double[n];
-        Parallel.For(0, n, ParallelOptionsFor(), () => new double[p], (i, _, row) =>
+        int blocks = (n + PredictionBlock - 1) / PredictionBlock;
+        Parallel.For(0, blocks, ParallelOptionsFor(), () => new double[PredictionBlock * p], (b, _, rows) =>
         {
-            for (int j = 0; j < p; j++) row[j] = x[i, j];
-            result[i] = Predict(row);
-            return row;
+            int i0 = b * PredictionBlock, count = Math.Min(PredictionBlock, n - i0);
+            for (int i = 0; i < count; i++)
+                for (int j = 0; j < p; j++) rows[i * p + j] = x[i0 + i, j];
+            PredictBlock(rows.AsSpan(0, count * p), result.AsSpan(i0, count));
+            return rows;
         }, _ => { });
         return result;
     }
@@ -361,7 +387,8 @@ public sealed class RandomForestRegression
     /// <summary>
     /// Predicts pixel by pixel over driver rasters on one grid: driver j (band 0) supplies feature j
     /// (<see cref="FeatureNames"/> order). A pixel missing (NaN or nodata) in any driver gives NaN. Reads strips of rows
-    /// sequentially (the sources need not be thread-safe) and predicts each strip in parallel over rows.
+    /// sequentially (the sources need not be thread-safe) and predicts each strip in parallel over rows, tree-major over
+    /// blocks of 256 pixels (bit-identical to <see cref="Predict(ReadOnlySpan{double})"/> per pixel).
     /// </summary>
     /// <param name="drivers">p rasters on one grid, in feature order.</param>
     /// <param name="output">Destination on the same grid (a floating-point type keeps NaN).</param>
@@ -395,15 +422,19 @@ public sealed class RandomForestRegression
                 drivers[j].ReadWindow(0, window, span);
                 NoData.ToNaN(span, drivers[j].NoData);
             }
-            Parallel.For(0, rows, po, () => new double[p], (r, _, row) =>
+            Parallel.For(0, rows, po, () => new double[PredictionBlock * p], (r, _, block) =>
             {
-                for (int c = 0; c < width; c++)
+                for (int c0 = 0; c0 < width; c0 += PredictionBlock)
                 {
-                    int k = r * width + c;
-                    for (int j = 0; j < p; j++) row[j] = bands[j][k];
-                    result[k] = Predict(row);
+                    int count = Math.Min(PredictionBlock, width - c0), k0 = r * width + c0;
+                    for (int j = 0; j < p; j++)
+                    {
+                        var band = bands[j];
+                        for (int i = 0; i < count; i++) block[i * p + j] = band[k0 + i];
+                    }
+                    PredictBlock(block.AsSpan(0, count * p), result.AsSpan(k0, count));
                 }
-                return row;
+                return block;
             }, _ => { });
             output.WriteWindow(outputBand, window, result.AsSpan(0, count));
         }
