@@ -131,12 +131,12 @@ public sealed class RegressionTree
     /// <paramref name="y"/>, duplicates allowed).
     /// </summary>
     /// <remarks>
-    /// Presorted as randomForest's <c>regTree</c>/<c>findBestSplit</c>: the sample is sorted on every feature once per
-    /// tree (by counting multiplicities along <paramref name="order"/>, O(p·n)), and each split partitions these sorted
-    /// lists stably into the children, so every node's cases are already in (value, row) order on every feature and the
-    /// split search is one linear scan per candidate. The order within a node, the candidate draws, the summation
-    /// order and the tie rules are exactly those of sorting the node's cases on (dense rank, row) at every node, so the
-    /// tree is bit-identical to that simpler algorithm.
+    /// Presorted (the classic CART device; randomForest's classification trees do the same with makeA/moveData): the
+    /// sample is sorted on every feature once per tree (by counting multiplicities along <paramref name="order"/>,
+    /// O(p·n)), and each split partitions these sorted lists stably into the children, so every node's cases are
+    /// already in (value, row) order on every feature and the split search is one linear scan per candidate. The order
+    /// within a node, the candidate draws, the summation order and the tie rules are exactly those of sorting the
+    /// node's cases on (dense rank, row) at every node, so the tree is bit-identical to that simpler algorithm.
     /// </remarks>
     /// <param name="columns">Features, column-major: columns[j][i] = feature j of row i. No NaN.</param>
     /// <param name="ranks">Dense ranks per feature: ranks[j][i] &lt; ranks[j][k] ⇔ columns[j][i] &lt; columns[j][k] (<see cref="DenseRanks"/>).</param>
