@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EcoNotebooks.Rasters;
 using EcoNotebooks.Tables;
 using Microsoft.Data.Analysis;
@@ -177,9 +178,14 @@ public sealed class RandomForestRegression
         int maxTotalNodes = o.MaxNodes is int mx ? 2 * mx - 1 : int.MaxValue;
 
         var ranks = columns.Select(RegressionTree.DenseRanks).ToArray();
+        var order = ranks.Select(RegressionTree.SortedOrder).ToArray();
         var results = new TreeResult[o.Trees];
         var po = new ParallelOptions { MaxDegreeOfParallelism = o.DegreeOfParallelism ?? Environment.ProcessorCount };
-        Parallel.For(0, o.Trees, po, t => results[t] = GrowOne(columns, ranks, y, o, t, mtry, sampleSize, maxTotalNodes));
+        Parallel.For(0, o.Trees, po, () => new RegressionTree.GrowBuffers(), (t, _, buffers) =>
+        {
+            results[t] = GrowOne(columns, ranks, order, y, o, t, mtry, sampleSize, maxTotalNodes, buffers);
+            return buffers;
+        }, _ => { });
 
         // Combine in tree order (deterministic regardless of scheduling).
         var oobSum = new double[n];
@@ -229,7 +235,9 @@ public sealed class RandomForestRegression
 
     private sealed record TreeResult(RegressionTree Tree, int[] InBag, int[] OobRows, double[] OobPredictions, double[]? Delta);
 
-    private static TreeResult GrowOne(double[][] columns, int[][] ranks, double[] y, RandomForestOptions o, int t, int mtry, int sampleSize, int maxTotalNodes)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loops: skip tier-0 code and on-stack replacement
+    private static TreeResult GrowOne(double[][] columns, int[][] ranks, int[][] order, double[] y, RandomForestOptions o, int t, int mtry, int sampleSize, int maxTotalNodes,
+        RegressionTree.GrowBuffers buffers)
     {
         int n = y.Length, p = columns.Length;
         var rng = Xoshiro256StarStar.ForStream(o.Seed, t);
@@ -250,14 +258,27 @@ public sealed class RandomForestRegression
                 sample[k] = r; inBag[r]++;
             }
         }
-        var tree = RegressionTree.Grow(columns, ranks, y, sample, mtry, o.NodeSize, maxTotalNodes, rng);
+        var tree = RegressionTree.Grow(columns, ranks, order, y, sample, mtry, o.NodeSize, maxTotalNodes, rng, buffers);
 
-        var oobRows = Enumerable.Range(0, n).Where(i => inBag[i] == 0).ToArray();
-        var oobPred = new double[oobRows.Length];
-        double oobErr = 0;
-        for (int k = 0; k < oobRows.Length; k++)
+        int nOob = 0;
+        for (int i = 0; i < n; i++) if (inBag[i] == 0) nOob++;
+        var oobRows = new int[nOob];
+        for (int i = 0, k = 0; i < n; i++) if (inBag[i] == 0) oobRows[k++] = i;
+
+        // The OOB cases row-major (one contiguous row per case while walking the tree), their predictions, and per case
+        // and feature the first node on its path that splits on the feature.
+        var oobX = buffers.OobX(nOob * p);
+        for (int j = 0; j < p; j++)
         {
-            oobPred[k] = tree.Predict(columns, oobRows[k]);
+            var col = columns[j];
+            for (int k = 0; k < nOob; k++) oobX[k * p + j] = col[oobRows[k]];
+        }
+        var firstSplit = buffers.FirstSplit(nOob * p);
+        var oobPred = new double[nOob];
+        tree.PredictWithFirstSplits(oobX, oobPred, firstSplit);
+        double oobErr = 0;
+        for (int k = 0; k < nOob; k++)
+        {
             double e = oobPred[k] - y[oobRows[k]];
             oobErr += e * e;
         }
@@ -266,10 +287,9 @@ public sealed class RandomForestRegression
         if (o.ComputeImportance)
         {
             delta = new double[p];
-            int nOob = oobRows.Length;
             if (nOob > 0)
             {
-                var permuted = new double[nOob];
+                var permuted = buffers.Permuted(nOob);
                 for (int j = 0; j < p; j++)
                 {
                     if (!tree.Uses(j)) continue; // δ = 0 exactly: the predictions cannot change
@@ -281,10 +301,13 @@ public sealed class RandomForestRegression
                         int k = rng.NextInt(last);
                         (permuted[last - 1], permuted[k]) = (permuted[k], permuted[last - 1]);
                     }
+                    // A case whose path never splits on j keeps its prediction; the others resume at the first node on j.
                     double permErr = 0;
                     for (int k = 0; k < nOob; k++)
                     {
-                        double e = tree.Predict(columns, oobRows[k], j, permuted[k]) - y[oobRows[k]];
+                        int node = firstSplit[k * p + j];
+                        double pred = node < 0 ? oobPred[k] : tree.PredictFrom(node, oobX.AsSpan(k * p, p), j, permuted[k]);
+                        double e = pred - y[oobRows[k]];
                         permErr += e * e;
                     }
                     delta[j] = (permErr - oobErr) / nOob;
@@ -302,22 +325,48 @@ public sealed class RandomForestRegression
             throw new ArgumentException($"The row has {row.Length} values but the forest has {FeatureCount} features ({string.Join(", ", _featureNames)}).", nameof(row));
         foreach (var v in row) if (double.IsNaN(v)) return double.NaN;
         double sum = 0;
-        foreach (var t in _trees) sum += t.Predict(row);
+        foreach (var t in _trees) sum += t.PredictUnchecked(row);
         return sum / _trees.Length;
     }
 
-    /// <summary>Forest predictions for each row of <paramref name="x"/> (rows × p, row-major), in parallel over rows (R: <c>predict(rf, newdata)</c>).</summary>
+    /// <summary>Cases per block of <see cref="PredictBlock"/>: the block's rows and sums stay in L1 while each tree walks them.</summary>
+    private const int PredictionBlock = 256;
+
+    /// <summary>
+    /// Forest predictions of the cases stored row-major in <paramref name="x"/> (case i = x[i·p .. i·p + p)) into
+    /// <paramref name="result"/> (one per case; NaN if the case has a NaN value). Tree-major over the block, so each
+    /// tree's nodes stay in cache across the cases; per case the trees are summed in index order, exactly as
+    /// <see cref="Predict(ReadOnlySpan{double})"/>.
+    /// </summary>
+    private void PredictBlock(ReadOnlySpan<double> x, Span<double> result)
+    {
+        int p = FeatureCount;
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = 0;
+            foreach (var v in x.Slice(i * p, p)) if (double.IsNaN(v)) { result[i] = double.NaN; break; }
+        }
+        foreach (var t in _trees)
+            for (int i = 0; i < result.Length; i++)
+                if (!double.IsNaN(result[i])) result[i] += t.PredictUnchecked(x.Slice(i * p, p));
+        for (int i = 0; i < result.Length; i++) result[i] /= _trees.Length;
+    }
+
+    /// <summary>Forest predictions for each row of <paramref name="x"/> (rows × p, row-major), in parallel over blocks of rows (R: <c>predict(rf, newdata)</c>).</summary>
     public double[] Predict(double[,] x)
     {
         ArgumentNullException.ThrowIfNull(x);
         int n = x.GetLength(0), p = x.GetLength(1);
         if (p != FeatureCount) throw new ArgumentException($"The matrix has {p} columns but the forest has {FeatureCount} features.", nameof(x));
         var result = new double[n];
-        Parallel.For(0, n, ParallelOptionsFor(), () => new double[p], (i, _, row) =>
+        int blocks = (n + PredictionBlock - 1) / PredictionBlock;
+        Parallel.For(0, blocks, ParallelOptionsFor(), () => new double[PredictionBlock * p], (b, _, rows) =>
         {
-            for (int j = 0; j < p; j++) row[j] = x[i, j];
-            result[i] = Predict(row);
-            return row;
+            int i0 = b * PredictionBlock, count = Math.Min(PredictionBlock, n - i0);
+            for (int i = 0; i < count; i++)
+                for (int j = 0; j < p; j++) rows[i * p + j] = x[i0 + i, j];
+            PredictBlock(rows.AsSpan(0, count * p), result.AsSpan(i0, count));
+            return rows;
         }, _ => { });
         return result;
     }
@@ -338,7 +387,8 @@ public sealed class RandomForestRegression
     /// <summary>
     /// Predicts pixel by pixel over driver rasters on one grid: driver j (band 0) supplies feature j
     /// (<see cref="FeatureNames"/> order). A pixel missing (NaN or nodata) in any driver gives NaN. Reads strips of rows
-    /// sequentially (the sources need not be thread-safe) and predicts each strip in parallel over rows.
+    /// sequentially (the sources need not be thread-safe) and predicts each strip in parallel over rows, tree-major over
+    /// blocks of 256 pixels (bit-identical to <see cref="Predict(ReadOnlySpan{double})"/> per pixel).
     /// </summary>
     /// <param name="drivers">p rasters on one grid, in feature order.</param>
     /// <param name="output">Destination on the same grid (a floating-point type keeps NaN).</param>
@@ -372,15 +422,19 @@ public sealed class RandomForestRegression
                 drivers[j].ReadWindow(0, window, span);
                 NoData.ToNaN(span, drivers[j].NoData);
             }
-            Parallel.For(0, rows, po, () => new double[p], (r, _, row) =>
+            Parallel.For(0, rows, po, () => new double[PredictionBlock * p], (r, _, block) =>
             {
-                for (int c = 0; c < width; c++)
+                for (int c0 = 0; c0 < width; c0 += PredictionBlock)
                 {
-                    int k = r * width + c;
-                    for (int j = 0; j < p; j++) row[j] = bands[j][k];
-                    result[k] = Predict(row);
+                    int count = Math.Min(PredictionBlock, width - c0), k0 = r * width + c0;
+                    for (int j = 0; j < p; j++)
+                    {
+                        var band = bands[j];
+                        for (int i = 0; i < count; i++) block[i * p + j] = band[k0 + i];
+                    }
+                    PredictBlock(block.AsSpan(0, count * p), result.AsSpan(k0, count));
                 }
-                return row;
+                return block;
             }, _ => { });
             output.WriteWindow(outputBand, window, result.AsSpan(0, count));
         }

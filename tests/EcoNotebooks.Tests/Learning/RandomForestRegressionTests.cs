@@ -197,17 +197,22 @@ public sealed class RandomForestRegressionTests
         Assert.Equal(rf.OobMse, noImp.OobMse); // permutations draw after each tree is grown and do not change the trees
     }
 
+    // Guards the block-wise, tree-major matrix prediction: every row equals the one-row prediction bit for bit (trees
+    // summed in the same order), across several blocks of 256 rows, and a NaN only affects its own row.
     [Fact]
     public void PredictMatrixMatchesRowsAndNaNPropagates()
     {
         var (cols, y, names) = Load("rf-friedman.csv", "y");
         var rf = RandomForestRegression.Fit(cols, y, new RandomForestOptions { Trees = 30 }, names);
-        var x = new double[20, names.Length];
-        for (int i = 0; i < 20; i++) for (int j = 0; j < names.Length; j++) x[i, j] = cols[j][i];
+        int n = 600;
+        var x = new double[n, names.Length];
+        for (int i = 0; i < n; i++) for (int j = 0; j < names.Length; j++) x[i, j] = cols[j][(7 * i) % y.Length];
+        x[300, 4] = double.NaN;
         var p = rf.Predict(x);
-        for (int i = 0; i < 20; i++)
+        for (int i = 0; i < n; i++)
         {
-            var row = cols.Select(c => c[i]).ToArray();
+            var row = Enumerable.Range(0, names.Length).Select(j => x[i, j]).ToArray();
+            if (i == 300) { Assert.True(double.IsNaN(p[i])); continue; }
             Assert.Equal(rf.Trees.Average(t => t.Predict(row)), p[i], 12);
             Assert.Equal(rf.Predict(row), p[i]);
         }
@@ -222,13 +227,13 @@ public sealed class RandomForestRegressionTests
     {
         var (cols, y, names) = Load("rf-changhe.csv", "NPP");
         var rf = RandomForestRegression.Fit(cols, y, new RandomForestOptions { Trees = 30 }, names);
-        int w = 7, h = 5;
+        int w = 300, h = 5; // wider than one 256-pixel prediction block
         var grid = RasterGrid.NorthUp(w, h, 500000, 3900000, 30, SpatialReference.FromEpsg(32649));
         var drivers = new List<IRasterSource>();
         for (int j = 0; j < names.Length; j++)
         {
             var v = new float[w * h];
-            for (int k = 0; k < v.Length; k++) v[k] = (float)cols[j][k * 3];
+            for (int k = 0; k < v.Length; k++) v[k] = (float)cols[j][(k * 3) % cols[j].Length];
             drivers.Add(Raster.FromArray(grid, v, noData: j == 2 ? -9999 : null));
         }
         ((Raster)drivers[0]).Band(0)[1, 1] = double.NaN;       // NaN in one driver
