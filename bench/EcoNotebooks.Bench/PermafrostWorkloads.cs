@@ -9,7 +9,7 @@ public static class PermafrostWorkloads
 {
     /// <summary>
     /// 100 years of daily steps on a Muli-like column regridded to ≈ 200 nodes (uniform 0.15 m spacing to 30 m);
-    /// goal &lt; 0.5 s. Returns seconds (best of <paramref name="reps"/> after a warm-up), node count and mean Picard iterations.
+    /// goal &lt; 0.5 s. Returns seconds (best of <paramref name="reps"/> after a warm-up), node count and mean whole-column Newton iterations (after the predictor, see SolverOptions.PredictorDepth).
     /// </summary>
     public static Dictionary<string, object?> Column(int years, int reps)
     {

@@ -17,7 +17,16 @@ namespace EcoNotebooks.Permafrost;
 /// iterate (a very large value on the isothermal plateau), solve the tridiagonal system for the increment δ (Thomas
 /// algorithm), set H ← H + C·δ, then T ← T(H). Each iterate satisfies the discrete energy balance exactly with the
 /// temperatures T* = T + δ, so the column's energy is conserved to round-off at every step, whether or not the
-/// iteration has fully converged; convergence is declared when max |T(H) − T*| &lt; tolerance.
+/// iteration has fully converged; convergence is declared when max |T(H) − T*| &lt; tolerance. The conductivities of an
+/// iteration come from the previous iterate (their lag is not part of that test).
+/// </para>
+/// <para>
+/// Speed: the conductances, the matrix rows and the forward Thomas sweep are one pass (one division per row), and the
+/// back substitution is fused with the state update. In T(H) of power-law cells, (x/T0)^−b is evaluated by a Taylor series
+/// around the cell's last Math.Pow value while within 1 % of it (truncation below double rounding). With
+/// <see cref="SolverOptions.PredictorDepth"/> &gt; 0 each step first converges the top sub-column (where freezing and
+/// thawing make H(T) nonlinear) with the temperature below held, then iterates the whole column from there; the
+/// whole-column iteration then usually converges in one iteration.
 /// </para>
 /// No allocation happens in <see cref="Step"/>.
 /// </summary>
@@ -38,8 +47,13 @@ public sealed class HeatSolver<TS> where TS : struct, IScalar<TS>
     private readonly bool[] _power;
     private readonly bool[] _convActive;
     // per cell
-    private readonly TS[] _H, _T, _phi, _C, _k, _K, _lo, _di, _up, _rhs;
+    private readonly TS[] _H, _T, _phi, _C, _k, _gamma, _y;
     private readonly double[] _extractorShare;
+    private readonly double[] _halfH, _hdt;   // hᵢ/2 and hᵢ/Δt
+    // Power law: coefficients of the Taylor series of (1 + u)^−b per layer, and per cell an anchor x_ref with f_ref = (x_ref/T0)^−b.
+    private readonly double[] _taylor, _invT0, _invOneMinusB;
+    private readonly double[] _invXRef, _fRef;
+    private readonly int _predictorRows;      // cells of the predictor sub-column (0 = no predictor)
 
     /// <summary>Creates a solver; the temperatures start at 0 °C until <see cref="SetTemperatures(ReadOnlySpan{double})"/>.</summary>
     public HeatSolver(GroundColumnOptions options, PropertyScales<TS>? scales = null)
@@ -56,7 +70,20 @@ public sealed class HeatSolver<TS> where TS : struct, IScalar<TS>
         _layerTopCell = new int[_nl];
         for (int i = _n - 1; i >= 0; i--) _layerTopCell[_layer[i]] = i;
         _H = new TS[_n]; _T = new TS[_n]; _phi = new TS[_n]; _C = new TS[_n]; _k = new TS[_n];
-        _K = new TS[_n + 1]; _lo = new TS[_n]; _di = new TS[_n]; _up = new TS[_n]; _rhs = new TS[_n];
+        _gamma = new TS[_n]; _y = new TS[_n];
+        _halfH = new double[_n]; _hdt = new double[_n];
+        for (int i = 0; i < _n; i++) { _halfH[i] = 0.5 * _h[i]; _hdt[i] = _h[i] / options.TimeStep; }
+        _invXRef = new double[_n]; _fRef = new double[_n];   // x·0 − 1 = −1 lies outside the anchor radius: the first evaluation calls Math.Pow
+        _taylor = new double[_nl * TaylorTerms]; _invT0 = new double[_nl]; _invOneMinusB = new double[_nl];
+        for (int l = 0; l < _nl; l++)
+        {
+            var fc = options.Layers[l].Freezing;
+            if (fc.Kind != FreezingCurveKind.PowerLaw) continue;
+            double b = fc.Exponent, c = 1;
+            for (int k = 1; k <= TaylorTerms; k++) { c *= (-b - k + 1) / k; _taylor[l * TaylorTerms + k - 1] = c; }   // binom(−b, k)
+            _invT0[l] = 1 / fc.OnsetDepression;
+            _invOneMinusB[l] = 1 / (1 - b);
+        }
         _faceR = new double[_n + 1];
         foreach (var r in options.Resistances)
         {
@@ -68,6 +95,10 @@ public sealed class HeatSolver<TS> where TS : struct, IScalar<TS>
         _source = new double[_n];
         _extractorShare = new double[_n];
         _hOld = new TS[_n];
+        double pd = options.Solver.PredictorDepth;
+        int pr = 0;
+        while (pr < _n && Grid.Faces[pr + 1] <= pd + 1e-12) pr++;
+        _predictorRows = pr >= 2 && pr <= _n / 2 ? pr : 0;   // only worth it when the rest of the column is at least as large
         SetScales(scales ?? PropertyScales<TS>.One);
     }
 
@@ -87,8 +118,12 @@ public sealed class HeatSolver<TS> where TS : struct, IScalar<TS>
     public double BottomEnergy { get; private set; }
     /// <summary>Energy added by sources (negative: extracted by thermosyphons) since the last reset, J m⁻².</summary>
     public double SourceEnergy { get; private set; }
-    /// <summary>Picard iterations of the last step.</summary>
+    /// <summary>Whole-column Newton iterations of the last step (the accepted iterate is the last of them).</summary>
     public int LastIterations { get; private set; }
+    /// <summary>Iterations of the top-sub-column predictor in the last step (0 without predictor; see <see cref="SolverOptions.PredictorDepth"/>).</summary>
+    public int LastPredictorIterations { get; private set; }
+    /// <summary>Cells of the predictor sub-column (0 = no predictor; see <see cref="SolverOptions.PredictorDepth"/>).</summary>
+    public int PredictorCells => _predictorRows;
     /// <summary>Steps that hit the iteration cap since construction.</summary>
     public int UnconvergedSteps { get; private set; }
     /// <summary>Heat flux into the ground at the surface in the last step, W m⁻² (positive downward).</summary>
@@ -178,12 +213,43 @@ public sealed class HeatSolver<TS> where TS : struct, IScalar<TS>
         return _lv[l] * f - _cf[l] * x - dc * g;
     }
 
-    private static double PowerEnthalpyValue(double x, double t0, double b, double lv, double cf, double ct, out double f, out double dHdT)
+    /// <summary>Terms of the Taylor series of (1 + u)^−b kept by <see cref="PowerFraction"/>.</summary>
+    private const int TaylorTerms = 7;
+    /// <summary>Anchor radius |u| = |x/x_ref − 1| within which the series replaces Math.Pow: the first omitted term is
+    /// |binom(−b, 8)|·u⁸ &lt; 0.3·10⁻¹⁶ for 0 &lt; b &lt; 1 (below double rounding), &lt; 10⁻¹⁵ for b ≤ 3.</summary>
+    private const double AnchorRadius = 0.01;
+
+    /// <summary>
+    /// f = (x/T0)^−b for cell i of power-law layer l. Deep cells change by far less than 1 % per step, so instead of
+    /// Math.Pow (the solver's dominant cost) f is taken from the cell's last exact value f_ref at x_ref through the
+    /// series f = f_ref·(1 + u)^−b = f_ref·Σ binom(−b, k) uᵏ, u = x/x_ref − 1, while |u| ≤ <see cref="AnchorRadius"/>
+    /// (truncation below double rounding); farther away Math.Pow is called and the cell re-anchored.
+    /// </summary>
+    private double PowerFraction(int i, int l, double x)
     {
-        double r = x / t0;
-        f = Math.Pow(r, -b);
-        double g = t0 + t0 / (1 - b) * (r * f - 1);
-        dHdT = cf + (ct - cf) * f + lv * b * f / x;
+        double u = x * _invXRef[i] - 1;
+        if (Math.Abs(u) <= AnchorRadius)
+        {
+            // Estrin's scheme with fused multiply-adds: Σ_{k=1..7} c_k u^(k−1), then 1 + u·(…).
+            var c = _taylor.AsSpan(l * TaylorTerms, TaylorTerms);
+            double u2 = u * u;
+            double p01 = Math.FusedMultiplyAdd(c[1], u, c[0]), p23 = Math.FusedMultiplyAdd(c[3], u, c[2]), p45 = Math.FusedMultiplyAdd(c[5], u, c[4]);
+            double q = Math.FusedMultiplyAdd(p23, u2, p01) + u2 * u2 * Math.FusedMultiplyAdd(c[6], u2, p45);
+            return _fRef[i] * Math.FusedMultiplyAdd(u, q, 1);
+        }
+        double f = Math.Pow(x / _t0[l], -_b[l]);
+        _invXRef[i] = 1 / x;
+        _fRef[i] = f;
+        return f;
+    }
+
+    /// <summary>H(x) of a power-law cell below the onset (x = Tm − T &gt; T0), with f = (x/T0)^−b and dH/dT (J m⁻³ K⁻¹); the value path of <see cref="PowerEnthalpy"/>.</summary>
+    private double PowerEnthalpyValue(int i, int l, double x, double invX, double lv, double cf, double ct, out double f, out double dHdT)
+    {
+        double t0 = _t0[l];
+        f = PowerFraction(i, l, x);
+        double g = t0 + t0 * _invOneMinusB[l] * (x * _invT0[l] * f - 1);
+        dHdT = cf + (ct - cf) * f + lv * _b[l] * f * invX;
         return lv * f - cf * x - (ct - cf) * g;
     }
 
@@ -234,13 +300,14 @@ public sealed class HeatSolver<TS> where TS : struct, IScalar<TS>
         double f = 0, dhdt = 0;
         for (int it = 0; it < 100; it++)
         {
-            double hx = PowerEnthalpyValue(x, t0, b, lvv, cf, ct, out f, out dhdt) - target;
+            double invX = 1 / x;
+            double hx = PowerEnthalpyValue(i, l, x, invX, lvv, cf, ct, out f, out dhdt) - target;
             double dx = hx / dhdt;               // Newton: x_new = x − h/h', with h' = dH/dx = −dH/dT
             if (Math.Abs(dx) <= 1e-9 * (1 + x))
             {
                 // Quadratic convergence: x + dx is exact to O(dx²) ≈ 1e-18. Update f to first order instead of
                 // re-evaluating the power (df/dx = −b f / x); dH/dT is only used to linearise, so it may be stale.
-                f *= 1 - b * dx / x;
+                f *= 1 - b * dx * invX;
                 x += dx;
                 break;
             }
@@ -270,7 +337,8 @@ public sealed class HeatSolver<TS> where TS : struct, IScalar<TS>
 
     /// <summary>
     /// Advances one time step with air temperature <paramref name="airTemperature"/> (°C) on forcing day
-    /// <paramref name="day"/> (used for the snow series). Returns the number of Picard iterations.
+    /// <paramref name="day"/> (used for the snow series). Returns the number of whole-column Newton iterations (predictor
+    /// iterations are in <see cref="LastPredictorIterations"/>).
     /// </summary>
     public int Step(double airTemperature, int day)
     {
@@ -304,76 +372,116 @@ public sealed class HeatSolver<TS> where TS : struct, IScalar<TS>
             }
         }
 
+        _H.AsSpan().CopyTo(_hOld);
+        double tol = opt.Solver.Tolerance;
+        // Predictor: converge the top sub-column (the zone of freezing and thawing, where the linearisation of H(T) is
+        // poor) with the temperature below it held, as the starting iterate of the whole-column iteration. The accepted
+        // iterate is always one of the whole column, so the energy balance and the convergence test are unchanged.
+        int predictorIterations = 0;
+        if (_predictorRows > 0)
+        {
+            TS ignored = default;
+            while (true)
+            {
+                predictorIterations++;
+                double e = Iterate(_predictorRows, predictorIterations, false, ts, rTop, ref ignored, out bool lim);
+                if ((e < tol && !lim) || predictorIterations >= opt.Solver.MaxIterations) break;
+            }
+        }
         int iterations = 0;
         TS topFlux = default;
-        double tol = opt.Solver.Tolerance;
-        Span<TS> hOld = _hOld;
-        _H.AsSpan().CopyTo(hOld);
         while (true)
         {
             iterations++;
-            for (int i = 0; i < _n; i++)
-            {
-                int l = _layer[i];
-                TS k = _kf[l] + (_kt[l] - _kf[l]) * _phi[i];
-                if (_convActive[l]) k = TS.Scale(k, _conv[l]);
-                // After a few iterations the conductivity lag is damped (average with the previous iterate's value) to
-                // stop Picard oscillations of cells near the onset of freezing; any symmetric K keeps the energy balance.
-                _k[i] = iterations > 4 ? TS.Scale(k + _k[i], 0.5) : k;
-            }
-            _K[0] = TS.FromDouble(1) / (TS.FromDouble(rTop) + TS.Scale(TS.FromDouble(1) / _k[0], 0.5 * _h[0]));
-            for (int i = 1; i < _n; i++)
-                _K[i] = TS.FromDouble(1) / (TS.Scale(TS.FromDouble(1) / _k[i - 1], 0.5 * _h[i - 1]) + TS.Scale(TS.FromDouble(1) / _k[i], 0.5 * _h[i]) + TS.FromDouble(_faceR[i]));
-            _K[_n] = default;
-            for (int i = 0; i < _n; i++)
-            {
-                TS kw = _K[i], ke = i + 1 < _n ? _K[i + 1] : default;
-                TS cap = TS.Scale(_C[i], _h[i] / dt);
-                _lo[i] = -kw;
-                _up[i] = -ke;
-                _di[i] = cap + kw + ke;
-                TS tw = i == 0 ? TS.FromDouble(ts) : _T[i - 1];
-                TS r = kw * (tw - _T[i]) - TS.Scale(_H[i] - hOld[i], _h[i] / dt) + TS.FromDouble(_source[i]);
-                if (i + 1 < _n) r = r + ke * (_T[i + 1] - _T[i]);
-                else r = TS.AddConstant(r, opt.GeothermalFlux);
-                _rhs[i] = r;
-            }
-            _lo[0] = default;
-            Tridiagonal.Solve<TS>(_lo, _di, _up, _rhs);
-            // _rhs now holds δ. Surface flux with T* = T + δ.
-            topFlux = _K[0] * (TS.FromDouble(ts) - (_T[0] + _rhs[0]));
-            double err = 0;
-            bool limited = false, last = iterations >= opt.Solver.MaxIterations;
-            for (int i = 0; i < _n; i++)
-            {
-                TS d = _rhs[i];
-                TS tStar = _T[i] + d;
-                TS hNew = _H[i] + _C[i] * d;
-                int l = _layer[i];
-                if (_power[l] && !last)
-                {
-                    // Kink limiter: H(T) is ~10³× steeper just below the onset of freezing than just above it, so a
-                    // Newton step from one branch overshoots far into the other and the iteration can cycle. A step
-                    // that crosses the kink stops just past it; the next iterate then linearises on the right branch.
-                    // Such an iterate is never accepted as converged, so the accepted one keeps the exact energy balance.
-                    double ho = _lv[l].Value - _ct[l].Value * _t0[l], h0 = _H[i].Value, h1 = hNew.Value, eps = 1e-12 * Math.Max(1, Math.Abs(ho));
-                    if (h0 >= ho && h1 < ho - eps) { hNew = TS.FromDouble(ho - eps); limited = true; }
-                    else if (h0 < ho && h1 > ho + eps) { hNew = TS.FromDouble(ho + eps); limited = true; }
-                }
-                _H[i] = hNew;
-                UpdateState(i, tStar.Value);
-                double e = TS.MaxAbs(_T[i] - tStar);
-                if (e > err) err = e;
-            }
+            double err = Iterate(_n, iterations, iterations >= opt.Solver.MaxIterations, ts, rTop, ref topFlux, out bool limited);
             if (err < tol && !limited) break;
             if (iterations >= opt.Solver.MaxIterations) { UnconvergedSteps++; break; }
         }
         LastIterations = iterations;
+        LastPredictorIterations = predictorIterations;
         LastSurfaceFlux = topFlux.Value;
         SurfaceEnergy += topFlux.Value * dt;
         BottomEnergy += opt.GeothermalFlux * dt;
         SourceEnergy += sourceTotal * dt;
         return iterations;
+    }
+
+    /// <summary>
+    /// One Newton iteration on cells 0…rows−1 (rows = n: the whole column with the geothermal flux at the bottom; rows &lt; n:
+    /// the top sub-column with cell <paramref name="rows"/> held at its temperature). Returns max |T(H) − T*| over the
+    /// updated cells; <paramref name="limited"/> tells whether the kink limiter cut a step.
+    /// </summary>
+    private double Iterate(int rows, int iteration, bool last, double ts, double rTop, ref TS topFlux, out bool limited)
+    {
+        int n = _n;
+        Span<TS> hOld = _hOld, H = _H, T = _T, C = _C, phi = _phi, kc = _k, gamma = _gamma, y = _y;
+        TS one = TS.FromDouble(1), tsS = TS.FromDouble(ts);
+        bool damp = iteration > 4;
+        // Forward pass: conductivities, face conductances Kᵢ (between cells i−1 and i; K₀ couples the surface), and the
+        // Thomas elimination of row i−1 as soon as both of its faces are known. Row j of the Newton system for δ:
+        // −Kⱼ δⱼ₋₁ + (Cⱼhⱼ/Δt + Kⱼ + Kⱼ₊₁) δⱼ − Kⱼ₊₁ δⱼ₊₁ = Kⱼ(Tⱼ₋₁ − Tⱼ) + Kⱼ₊₁(Tⱼ₊₁ − Tⱼ) − hⱼ(Hⱼ − Hⱼⁿ)/Δt + Sⱼ.
+        TS wPrev = default, kWest = default, gPrev = default, yPrev = default, k0 = default;
+        for (int i = 0; i <= rows; i++)
+        {
+            TS kEast;
+            if (i < n)
+            {
+                int l = _layer[i];
+                TS k = _kf[l] + (_kt[l] - _kf[l]) * phi[i];
+                if (_convActive[l]) k = TS.Scale(k, _conv[l]);
+                if (i < rows)
+                {
+                    // After a few iterations the conductivity lag is damped (average with the previous iterate's value) to
+                    // stop Picard oscillations of cells near the onset of freezing; any symmetric K keeps the energy balance.
+                    if (damp) k = TS.Scale(k + kc[i], 0.5);
+                    kc[i] = k;
+                }
+                TS w = TS.FromDouble(_halfH[i]) / k;     // half-cell resistance hᵢ/(2kᵢ)
+                kEast = i == 0 ? one / TS.AddConstant(w, rTop) : one / TS.AddConstant(wPrev + w, _faceR[i]);
+                wPrev = w;
+                if (i == 0) { k0 = kEast; kWest = kEast; continue; }
+            }
+            else kEast = default;
+            int j = i - 1;
+            double hdt = _hdt[j];
+            TS tj = T[j];
+            TS r = kWest * ((j == 0 ? tsS : T[j - 1]) - tj) - TS.Scale(H[j] - hOld[j], hdt) + TS.FromDouble(_source[j]);
+            r = i < n ? r + kEast * (T[i] - tj) : TS.AddConstant(r, _opt.GeothermalFlux);
+            TS inv = one / (TS.Scale(C[j], hdt) + kWest + kEast + kWest * gPrev);
+            yPrev = (r + kWest * yPrev) * inv;
+            gPrev = -kEast * inv;
+            y[j] = yPrev; gamma[j] = gPrev;
+            kWest = kEast;
+        }
+        // Backward pass: δⱼ = yⱼ − γⱼ δⱼ₊₁ (δ = 0 below the rows), then the enthalpy update Hⱼ ← Hⱼ + Cⱼ δⱼ and the new
+        // state T(Hⱼ) of each cell.
+        double err = 0;
+        limited = false;
+        TS dNext = default;
+        for (int i = rows - 1; i >= 0; i--)
+        {
+            TS d = y[i] - gamma[i] * dNext;
+            dNext = d;
+            TS tStar = T[i] + d;
+            if (i == 0) topFlux = k0 * (tsS - tStar);    // surface flux with T* = T + δ
+            TS hNew = H[i] + C[i] * d;
+            int l = _layer[i];
+            if (_power[l] && !last)
+            {
+                // Kink limiter: H(T) is ~10³× steeper just below the onset of freezing than just above it, so a
+                // Newton step from one branch overshoots far into the other and the iteration can cycle. A step
+                // that crosses the kink stops just past it; the next iterate then linearises on the right branch.
+                // Such an iterate is never accepted as converged, so the accepted one keeps the exact energy balance.
+                double ho = _lv[l].Value - _ct[l].Value * _t0[l], h0 = H[i].Value, h1 = hNew.Value, eps = 1e-12 * Math.Max(1, Math.Abs(ho));
+                if (h0 >= ho && h1 < ho - eps) { hNew = TS.FromDouble(ho - eps); limited = true; }
+                else if (h0 < ho && h1 > ho + eps) { hNew = TS.FromDouble(ho + eps); limited = true; }
+            }
+            H[i] = hNew;
+            UpdateState(i, tStar.Value);
+            double e = TS.MaxAbs(T[i] - tStar);
+            if (e > err) err = e;
+        }
+        return err;
     }
 
     private readonly TS[] _hOld;
