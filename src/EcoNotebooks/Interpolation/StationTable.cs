@@ -25,6 +25,9 @@ public sealed class StationTable
 {
     private StationTable(string source, SpatialReference crs, IReadOnlyList<StationObservation> rows) { Source = source; Crs = crs; Observations = rows; }
 
+    /// <summary>Accepted names of the station id column (case-insensitive).</summary>
+    public static readonly string[] StationIdColumns = ["station", "station_id", "id", "site"];
+
     /// <summary>The file read.</summary>
     public string Source { get; }
     /// <summary>CRS of the coordinates.</summary>
@@ -51,9 +54,9 @@ public sealed class StationTable
     {
         ArgumentNullException.ThrowIfNull(df);
         var names = df.Columns.Select(c => c.Name).ToArray();
-        string? Find(params string[] options) => names.FirstOrDefault(n => options.Any(o => string.Equals(n, o, StringComparison.OrdinalIgnoreCase)));
+        string? Find(params string[] options) => CsvTable.FindColumn(df, options);
         string Need(string what, params string[] options) => Find(options) ?? throw new FileFormatException(path, $"missing the {what} column (one of {string.Join(", ", options)}); columns are {string.Join(", ", names)}.", 1);
-        var idCol = Need("station id", "station", "station_id", "id", "site");
+        var idCol = Need("station id", StationIdColumns);
         string xCol, yCol;
         SpatialReference c;
         if (Find("lon", "longitude", "long") is string lon)

@@ -61,7 +61,7 @@ public static class DailyAirTemperature
         if (!(scale > 0) || !double.IsFinite(scale)) throw new ArgumentOutOfRangeException(nameof(scale), scale, "The scale must be a positive factor.");
         var df = CsvTable.Read(path);
         var names = df.Columns.Select(c => c.Name).ToArray();
-        string? Find(params string[] options) => names.FirstOrDefault(n => options.Any(o => string.Equals(n, o, StringComparison.OrdinalIgnoreCase)));
+        string? Find(params string[] options) => CsvTable.FindColumn(df, options);
         string? column = Find($"{site}_air_c");
         string? dateCol = Find("date");
         if (column is not null && dateCol is null)
@@ -91,7 +91,7 @@ public static class DailyAirTemperature
         }
         else
         {
-            var stationCol = Find("station", "station_id", "id", "site")
+            var stationCol = Find(Interpolation.StationTable.StationIdColumns)
                 ?? throw new FileFormatException(path, $"no column '{site}_air_c' and no station column (station, station_id, id or site); columns are {string.Join(", ", names)}.", 1);
             var valueCol = Find("value") ?? throw new FileFormatException(path, $"station table without a 'value' column; columns are {string.Join(", ", names)}.", 1);
             var stations = CsvTable.TextColumn(df, stationCol, path);

@@ -88,6 +88,13 @@ public static class CsvTable
         return df;
     }
 
+    /// <summary>The first column of <paramref name="df"/> whose name equals one of <paramref name="names"/> (case-insensitive, in the order of the columns); null if none.</summary>
+    public static string? FindColumn(DataFrame df, params string[] names)
+    {
+        ArgumentNullException.ThrowIfNull(df);
+        return df.Columns.Select(c => c.Name).FirstOrDefault(n => names.Any(o => string.Equals(n, o, StringComparison.OrdinalIgnoreCase)));
+    }
+
     /// <summary>Values of a numeric column as doubles (missing → NaN), with an error naming the column when absent or not numeric.</summary>
     public static double[] NumericColumn(DataFrame df, string name, string sourceName = "table")
     {

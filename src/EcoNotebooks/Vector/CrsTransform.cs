@@ -16,9 +16,6 @@ namespace EcoNotebooks.Vector;
 public sealed class CrsTransform
 {
     private readonly MathTransform? _math;
-    private readonly SinusoidalProjection? _sourceSinusoidal;
-    private readonly SinusoidalProjection? _targetSinusoidal;
-    private readonly bool _chained;
 
     /// <summary>Creates the transformation from <paramref name="source"/> to <paramref name="target"/>.</summary>
     /// <param name="source">Source CRS.</param>
@@ -31,29 +28,23 @@ public sealed class CrsTransform
         ArgumentNullException.ThrowIfNull(target);
         Source = source; Target = target;
         if (source.SameAs(target) && !source.IsUnknown) return;
-        _sourceSinusoidal = SinusoidalProjection.TryParse(source, sourceName);
-        _targetSinusoidal = SinusoidalProjection.TryParse(target, targetName);
-        if (_sourceSinusoidal is not null || _targetSinusoidal is not null)
-        {
-            _chained = true;
-            // Sinusoidal ↔ longitude/latitude here; ProjNET does the rest from/to WGS 84 geographic.
-            var s2 = _sourceSinusoidal is null ? EpsgRegistry.Get(source, sourceName) : EpsgRegistry.Get(4326);
-            var t2 = _targetSinusoidal is null ? EpsgRegistry.Get(target, targetName) : EpsgRegistry.Get(4326);
-            if (!ReferenceEquals(s2, t2) && !IsWgs84Geographic(s2, t2))
-                _math = Create(s2, t2);
-            return;
-        }
-        var s = EpsgRegistry.Get(source, sourceName);
-        var t = EpsgRegistry.Get(target, targetName);
-        _math = Create(s, t);
+        // A sinusoidal side is unprojected/projected here and meets ProjNET at WGS 84 longitude/latitude.
+        var sourceSinusoidal = SinusoidalProjection.TryParse(source, sourceName);
+        var targetSinusoidal = SinusoidalProjection.TryParse(target, targetName);
+        var s = sourceSinusoidal is null ? EpsgRegistry.Get(source, sourceName) : EpsgRegistry.Get(4326);
+        var t = targetSinusoidal is null ? EpsgRegistry.Get(target, targetName) : EpsgRegistry.Get(4326);
+        _math = Chain.Of(
+            sourceSinusoidal is null ? null : new SinusoidalStep(sourceSinusoidal, inverse: true),
+            ReferenceEquals(s, t) || IsWgs84Geographic(s, t) ? null : Create(s, t),
+            targetSinusoidal is null ? null : new SinusoidalStep(targetSinusoidal, inverse: false));
     }
 
     /// <summary>
     /// ProjNET transformation, except between two datums of which one has no TOWGS84 and the ellipsoids differ: ProjNET
     /// would convert through geocentric coordinates without a shift (moving points by metres), whereas PROJ/GDAL, knowing
-    /// no transformation, keep latitude and longitude unchanged ("ballpark"). We do what PROJ does.
+    /// no transformation, keep latitude and longitude unchanged ("ballpark"). We do what PROJ does. Null = identity.
     /// </summary>
-    private static MathTransform Create(CoordinateSystem s, CoordinateSystem t)
+    private static MathTransform? Create(CoordinateSystem s, CoordinateSystem t)
     {
         var factory = new CoordinateTransformationFactory();
         var sg = Geographic(s);
@@ -62,10 +53,13 @@ public sealed class CrsTransform
         {
             var first = ReferenceEquals(s, sg) ? null : factory.CreateFromCoordinateSystems(s, sg).MathTransform;
             var last = ReferenceEquals(t, tg) ? null : factory.CreateFromCoordinateSystems(tg, t).MathTransform;
-            return new BallparkChain(first, last);
+            return Chain.Of(first, last);   // null: two geographic CRSs, the same longitude/latitude
         }
         return factory.CreateFromCoordinateSystems(s, t).MathTransform;
     }
+
+    private static bool IsWgs84Geographic(CoordinateSystem a, CoordinateSystem b) =>
+        a is GeographicCoordinateSystem && b is GeographicCoordinateSystem && a.AuthorityCode == 4326 && b.AuthorityCode == 4326;
 
     private static GeographicCoordinateSystem? Geographic(CoordinateSystem cs) => cs switch
     {
@@ -80,9 +74,19 @@ public sealed class CrsTransform
         return Math.Abs(ea.SemiMajorAxis - eb.SemiMajorAxis) < 1e-6 && Math.Abs(ea.InverseFlattening - eb.InverseFlattening) < 1e-9;
     }
 
-    /// <summary>Projected/geographic → own geographic, then the same longitude/latitude taken on the other datum.</summary>
-    private sealed class BallparkChain(MathTransform? first, MathTransform? last) : MathTransform
+    /// <summary>Steps applied in order (a ballpark datum change is the empty step between two of them); NaN stops.</summary>
+    private sealed class Chain : MathTransform
     {
+        private readonly MathTransform[] _steps;
+        private Chain(MathTransform[] steps) => _steps = steps;
+
+        /// <summary>The non-null steps as one transformation; null when there is none.</summary>
+        public static MathTransform? Of(params MathTransform?[] steps)
+        {
+            var s = steps.OfType<MathTransform>().ToArray();
+            return s.Length switch { 0 => null, 1 => s[0], _ => new Chain(s) };
+        }
+
         public override int DimSource => 2;
         public override int DimTarget => 2;
         public override string WKT => throw new NotSupportedException();
@@ -91,31 +95,36 @@ public sealed class CrsTransform
         public override void Invert() => throw new NotSupportedException();
         public override void Transform(ref double x, ref double y, ref double z)
         {
-            first?.Transform(ref x, ref y, ref z);
-            last?.Transform(ref x, ref y, ref z);
+            foreach (var step in _steps)
+            {
+                if (double.IsNaN(x) || double.IsNaN(y)) { x = y = double.NaN; return; }
+                step.Transform(ref x, ref y, ref z);
+            }
         }
     }
 
-    private static bool IsWgs84Geographic(CoordinateSystem a, CoordinateSystem b) =>
-        a is GeographicCoordinateSystem && b is GeographicCoordinateSystem && a.AuthorityCode == 4326 && b.AuthorityCode == 4326;
+    /// <summary>The spherical sinusoidal projection as a step: inverse (x, y → lon, lat) or forward.</summary>
+    private sealed class SinusoidalStep(SinusoidalProjection projection, bool inverse) : MathTransform
+    {
+        public override int DimSource => 2;
+        public override int DimTarget => 2;
+        public override string WKT => throw new NotSupportedException();
+        public override string XML => throw new NotSupportedException();
+        public override MathTransform Inverse() => throw new NotSupportedException();
+        public override void Invert() => throw new NotSupportedException();
+        public override void Transform(ref double x, ref double y, ref double z) =>
+            (x, y) = inverse ? projection.Inverse(x, y) : projection.Forward(x, y);
+    }
 
     /// <summary>Source CRS.</summary>
     public SpatialReference Source { get; }
     /// <summary>Target CRS.</summary>
     public SpatialReference Target { get; }
     /// <summary>True when source and target are the same CRS (no arithmetic is done).</summary>
-    public bool IsIdentity => _math is null && !_chained;
+    public bool IsIdentity => _math is null;
 
     /// <summary>Transforms one point.</summary>
-    public (double X, double Y) Transform(double x, double y)
-    {
-        if (!_chained) return _math is null ? (x, y) : _math.Transform(x, y);
-        if (_sourceSinusoidal is not null) (x, y) = _sourceSinusoidal.Inverse(x, y);
-        if (double.IsNaN(x) || double.IsNaN(y)) return (double.NaN, double.NaN);
-        if (_math is not null) (x, y) = _math.Transform(x, y);
-        if (_targetSinusoidal is not null) (x, y) = _targetSinusoidal.Forward(x, y);
-        return (x, y);
-    }
+    public (double X, double Y) Transform(double x, double y) => _math is null ? (x, y) : _math.Transform(x, y);
 
     /// <summary>Transforms points in place (xs[i], ys[i]).</summary>
     public void Transform(Span<double> xs, Span<double> ys)

@@ -354,18 +354,7 @@ public sealed class GeoTiffWriter : IRasterSink, IDisposable
             }
             return;
         }
-        LibTiffRuntime.ClearErrors();
-        int n;
-        try
-        {
-            n = _tiled ? _tif.WriteEncodedTile(index, data, bytes) : _tif.WriteEncodedStrip(index, data, bytes);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            throw new IOException($"{Path}: cannot encode {BlockLabel(index)}: {LibTiffRuntime.TakeErrors() ?? ex.Message}", ex);
-        }
-        if (n < 0)
-            throw new IOException($"{Path}: cannot encode {BlockLabel(index)}: {LibTiffRuntime.TakeErrors() ?? "unknown LibTiff error"}");
+        LibTiffCall(index, "encode", () => _tiled ? _tif.WriteEncodedTile(index, data, bytes) : _tif.WriteEncodedStrip(index, data, bytes));
         _done[index] = true;
     }
 
@@ -415,20 +404,21 @@ public sealed class GeoTiffWriter : IRasterSink, IDisposable
         }
     }
 
-    private void WriteRaw(int index, byte[] buffer, int length)
+    private void WriteRaw(int index, byte[] buffer, int length) =>
+        LibTiffCall(index, "write", () => _tiled ? _tif.WriteRawTile(index, buffer, length) : _tif.WriteRawStrip(index, buffer, length));
+
+    /// <summary>Runs one LibTiff block write; an exception or a negative result becomes one IOException naming file and block.</summary>
+    private void LibTiffCall(int index, string verb, Func<int> write)
     {
         LibTiffRuntime.ClearErrors();
         int n;
-        try
-        {
-            n = _tiled ? _tif.WriteRawTile(index, buffer, length) : _tif.WriteRawStrip(index, buffer, length);
-        }
+        try { n = write(); }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            throw new IOException($"{Path}: cannot write {BlockLabel(index)}: {LibTiffRuntime.TakeErrors() ?? ex.Message}", ex);
+            throw new IOException($"{Path}: cannot {verb} {BlockLabel(index)}: {LibTiffRuntime.TakeErrors() ?? ex.Message}", ex);
         }
         if (n < 0)
-            throw new IOException($"{Path}: cannot write {BlockLabel(index)}: {LibTiffRuntime.TakeErrors() ?? "unknown LibTiff error"}");
+            throw new IOException($"{Path}: cannot {verb} {BlockLabel(index)}: {LibTiffRuntime.TakeErrors() ?? "unknown LibTiff error"}");
     }
 
     private string BlockLabel(int index) => _tiled
